@@ -1,0 +1,93 @@
+"""File I/O at the edges: atomic writes and friendly read errors.
+
+Outputs are written to a temporary file in the same folder and renamed over
+the final name, so an interrupted run never leaves a partial file under its
+final name. Inputs are never overwritten: :func:`atomic_write_bytes` refuses
+to write to a path listed in ``protect``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from .errors import InputError, OutputError
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """Read a whole input file, turning OS errors into an InputError naming it."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError("is a folder, not a file", path=p)
+        return p.read_bytes()
+    except FileNotFoundError as err:
+        raise InputError("no such file", path=p) from err
+    except PermissionError as err:
+        raise InputError("permission denied while reading", path=p) from err
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", path=p) from err
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def atomic_open(
+    path: str | Path, mode: str = "wb", *, protect: Iterable[str | Path] = (), encoding: str | None = None
+) -> Iterator[IO]:  # type: ignore[type-arg]
+    """Open a temporary file beside ``path``; on success fsync and rename it over ``path``.
+
+    On any exception (KeyboardInterrupt included) the temporary file is removed
+    and ``path`` is left as it was.
+    """
+    target = Path(path)
+    for other in protect:
+        if _same_file(target, Path(other)):
+            raise OutputError("refusing to overwrite an input file; choose another output", path=target)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise OutputError(_os_reason(err), path=target) from err
+    try:
+        with os.fdopen(fd, mode, encoding=encoding) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise OutputError(_os_reason(err), path=target) from err
+        raise
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, *, protect: Iterable[str | Path] = ()) -> None:
+    with atomic_open(path, "wb", protect=protect) as fh:
+        fh.write(data)
+
+
+def atomic_write_text(
+    path: str | Path, text: str, *, encoding: str = "utf-8", protect: Iterable[str | Path] = ()
+) -> None:
+    atomic_write_bytes(path, text.encode(encoding), protect=protect)
+
+
+def _os_reason(err: OSError) -> str:
+    if err.errno == errno.ENOSPC:
+        return "cannot write: no space left on the device; free some space or choose another --out"
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "cannot write: the folder is read-only or not yours; choose another --out"
+    return f"cannot write: {err.strerror or err}"
