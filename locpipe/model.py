@@ -323,7 +323,7 @@ class Transcript(_Serializable):
         flags: set by detection.
         findings: parse and QC findings.
         cue_translations: per target language, the fitted translated raw text of
-            every cue, markup re-applied, ``\N`` line breaks (same length as
+            every cue, markup re-applied, ``\\N`` line breaks (same length as
             ``cues``; ``None`` where not translated: write the source text).
         cue_end_times: per target language, the out-time of every cue after
             fitting (an out-time may be extended into the gap for reading speed).
