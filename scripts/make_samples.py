@@ -1,0 +1,211 @@
+"""Write samples/too_many_cooks.{srt,ass,txt} and its annotation file from scripts/film_script.py.
+
+Usage: python scripts/make_samples.py [--check]
+
+``--check`` regenerates in memory and fails if a committed sample differs (a test runs it), so
+the three formats and the annotations can never drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from film_script import FILM, TITLE  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+STEM = "too_many_cooks"
+RUNS_ON = re.compile(r"(?:[^.?!…♪\]\)\"]|\.\.\.|…)$")
+
+
+def plain(text: str) -> str:
+    return re.sub(r"</?i>", "", text.removeprefix("SIGN:"))
+
+
+def timed_cues() -> list[dict]:
+    cues: list[dict] = []
+    t = 5000
+    pending_scene = False
+    for entry in FILM:
+        if isinstance(entry, str):
+            pending_scene = True
+            continue
+        speaker, text, flags = entry
+        if cues:
+            prev = cues[-1]
+            gap = 3000 if pending_scene else (160 if prev["runs_on"] else 400 + (len(cues) * 137) % 700)
+            t = prev["end"] + gap
+        body = plain(text)
+        duration = max(1300, min(6500, 900 + 62 * len(body)))
+        if text.startswith("SIGN:"):
+            duration = 3000
+        duration = round(duration / 10) * 10
+        cues.append(
+            {
+                "number": len(cues) + 1,
+                "start": t,
+                "end": t + duration,
+                "speaker": speaker,
+                "text": text,
+                "flags": flags,
+                "scene_break": pending_scene,
+                "runs_on": bool(RUNS_ON.search(body)) and not body.startswith(("[", "(", "SIGN:")),
+            }
+        )
+        pending_scene = False
+    return cues
+
+
+def srt_time(ms: int) -> str:
+    h, rem = divmod(ms, 3_600_000)
+    m, rem = divmod(rem, 60_000)
+    s, ms = divmod(rem, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d},{ms:03d}"
+
+
+def ass_time(ms: int) -> str:
+    h, rem = divmod(ms, 3_600_000)
+    m, rem = divmod(rem, 60_000)
+    s, rem = divmod(rem, 1000)
+    return f"{h:d}:{m:02d}:{s:02d}.{rem // 10:02d}"
+
+
+def make_srt(cues: list[dict]) -> str:
+    out = []
+    for c in cues:
+        text = c["text"]
+        if text.startswith("SIGN:"):
+            text = "{\\an8}" + text[5:]
+        out.append(f"{c['number']}\n{srt_time(c['start'])} --> {srt_time(c['end'])}\n{text}\n")
+    return "\n".join(out)
+
+
+def karaoke(text: str) -> str:
+    words = text.split(" ")
+    return "".join(f"{{\\k{20 + 7 * len(w)}}}{w}" + (" " if i < len(words) - 1 else "") for i, w in enumerate(words))
+
+
+def make_ass(cues: list[dict]) -> str:
+    head = f"""[Script Info]
+; Sample film for locpipe: original text, free to use (CC0).
+Title: {TITLE}
+ScriptType: v4.00+
+WrapStyle: 0
+ScaledBorderAndShadow: yes
+PlayResX: 1920
+PlayResY: 1080
+YCbCr Matrix: TV.709
+
+[V4+ Styles]
+Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding
+Style: Default,Arial,64,&H00FFFFFF,&H000000FF,&H00000000,&H80000000,0,0,0,0,100,100,0,0,1,3,1,2,120,120,60,1
+Style: Phone,Arial,64,&H00E0F0FF,&H000000FF,&H00000000,&H80000000,0,1,0,0,100,100,0,0,1,3,1,2,120,120,60,1
+Style: Song,Georgia,64,&H0080FFFF,&H00FFFFFF,&H00000000,&H80000000,0,1,0,0,100,100,0,0,1,3,1,2,120,120,60,1
+Style: Sign,Arial Black,56,&H0000D7FF,&H000000FF,&H00202020,&H00000000,1,0,0,0,100,100,2,0,1,2,0,8,60,60,80,1
+
+[Events]
+Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
+"""
+    lines = []
+    lyric_seen = 0
+    for c in cues:
+        text = c["text"]
+        style, layer, name = "Default", 0, c["speaker"]
+        if text.startswith("SIGN:"):
+            style, layer, name = "Sign", 1, ""
+            text = "{\\an8\\pos(960,140)}" + text[5:]
+        elif text.startswith("<i>") and text.endswith("</i>") and text.count("<i>") == 1:
+            style, text = "Phone", text[3:-4]
+        elif text.startswith("♪"):
+            style = "Song"
+            lyric_seen += 1
+            if lyric_seen == 2:
+                text = karaoke(text)
+        if "/" in name:
+            name = name.replace("/", " / ")
+        text = text.replace("<i>", "{\\i1}").replace("</i>", "{\\i0}").replace("\n", "\\N")
+        lines.append(
+            f"Dialogue: {layer},{ass_time(c['start'])},{ass_time(c['end'])},{style},{name},0,0,0,,{text}"
+        )
+    return head + "\n".join(lines) + "\n"
+
+
+def make_txt(cues: list[dict]) -> str:
+    """One utterance per line, ``NAME: `` prefix; run-on cues joined; signs left out."""
+    out: list[str] = []
+    buffer: list[str] = []
+    for c in cues:
+        text = plain(c["text"])
+        if c["text"].startswith("SIGN:"):
+            continue
+        if not c["speaker"]:
+            out.append(text)
+            continue
+        if "/" in c["speaker"]:
+            for who, line in zip(c["speaker"].split("/"), text.split("\n"), strict=True):
+                out.append(f"{who}: {line.removeprefix('- ')}")
+            continue
+        buffer.append(text.replace("\n", " "))
+        if not c["runs_on"]:
+            out.append(f"{c['speaker']}: {' '.join(buffer)}")
+            buffer = []
+    return "\n".join(out) + "\n"
+
+
+def make_annotations(cues: list[dict]) -> str:
+    flags = []
+    for c in cues:
+        body = plain(c["text"])
+        for flag in c["flags"]:
+            kind, text, *rest = flag
+            if text not in body:
+                raise SystemExit(f"cue {c['number']}: annotated text {text!r} not in {body!r}")
+            item = {"cue": c["number"], "kind": kind, "text": text}
+            if "literal" in rest:
+                item["literal"] = True
+            flags.append(item)
+    doc = {
+        "film": TITLE,
+        "about": "Flags a translator would expect, per cue of too_many_cooks.srt (1-based cue numbers). "
+        "kind is a locpipe flag kind; text is the span as it appears in the cue; literal marks an "
+        "idiom used in its literal sense (expected with lowered confidence).",
+        "files": ["too_many_cooks.srt", "too_many_cooks.ass", "too_many_cooks.txt"],
+        "cues": len(cues),
+        "flags": flags,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def outputs() -> dict[str, str]:
+    cues = timed_cues()
+    return {
+        f"{STEM}.srt": make_srt(cues),
+        f"{STEM}.ass": make_ass(cues),
+        f"{STEM}.txt": make_txt(cues),
+        f"{STEM}.annotations.json": make_annotations(cues),
+    }
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    stale = []
+    for name, text in outputs().items():
+        path = SAMPLES / name
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(name)
+        else:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)}")
+    if stale:
+        print("out of date (run python scripts/make_samples.py): " + ", ".join(stale))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
