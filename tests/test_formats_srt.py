@@ -1,0 +1,53 @@
+"""SRT reading and writing: raw blocks, malformed blocks, byte-stable round trips."""
+
+from __future__ import annotations
+
+import pytest
+
+from locpipe.errors import FormatError, MalformedInputError
+from locpipe.formats import dumps, loads
+
+CLEAN = (
+    "1\n00:00:01,000 --> 00:00:02,500\n<i>Mind the</i> gap,\nsunshine.\n\n"
+    "2\n00:00:03,000 --> 00:00:04,000\n- Tea?\n- Coffee.\n"
+)
+
+
+def _load(text: str, **kw: object):
+    return loads(text.encode("utf-8"), path="t.srt", **kw)  # type: ignore[arg-type]
+
+
+def test_clean_srt_cues_and_lines() -> None:
+    t = _load(CLEAN)
+    assert t.format == "srt"
+    assert [(c.start, c.end, c.line) for c in t.cues] == [(1000, 2500, 1), (3000, 4000, 6)]
+    assert t.cues[0].raw == "<i>Mind the</i> gap,\\Nsunshine."
+    assert t.cues[0].text == "Mind the gap,\nsunshine."
+    assert [(m.tag, m.start, m.end) for m in t.cues[0].markup] == [("i", 0, 8)]
+    assert t.cues[1].meta["dashes"] is True
+    assert t.findings == []
+
+
+def test_clean_srt_round_trip_is_byte_stable() -> None:
+    assert dumps(_load(CLEAN)) == CLEAN
+    crlf = CLEAN.replace("\n", "\r\n")
+    assert dumps(_load(crlf)) == crlf
+
+
+def test_bad_timestamp_is_reported_not_merged() -> None:
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\nFirst.\n\n"
+        "2\n00:00:0x,000 --> 00:00:04,000\nLost line.\n\n"
+        "3\n00:00:05,000 --> 00:00:06,000\nThird.\n"
+    )
+    t = _load(text)
+    assert [c.text for c in t.cues] == ["First.", "Third."]
+    malformed = [f for f in t.findings if f.check == "parse.malformed-block"]
+    assert [(f.line, f.severity) for f in malformed] == [(6, "functional")]
+    with pytest.raises(MalformedInputError, match=r"t\.srt:6: malformed block"):
+        _load(text, strict=True)
+
+
+def test_empty_input_is_an_error_naming_the_file() -> None:
+    with pytest.raises(FormatError, match=r"^t\.srt: is empty"):
+        _load("")
