@@ -115,6 +115,7 @@ def format_for_path(path: str | Path) -> str | None:
 # --- detection --------------------------------------------------------------
 
 _LINE_FORMATS = (
+    ("whisper_jax", re.compile(r"^\s*\[\d+:\d{2}(?::\d{2})?\.\d+ -> \d+:\d{2}(?::\d{2})?\.\d+\]")),
     ("microdvd", re.compile(r"^\s*\{-?\d+\}\{-?\d*\}")),
     ("mpl2", re.compile(r"^\s*\[-?\d+\]\[-?\d*\]")),
     ("tmp", re.compile(r"^\s*-?\d{1,2}:\d{1,2}:\d{1,2}[:=]")),
@@ -152,29 +153,23 @@ def detect_format(text: str, path: str | Path) -> str:
         if re.search(r"^\s*\[V4\+ Styles\]", head, re.M | re.I):
             return "ass"
         return by_name if by_name in ("ass", "ssa") else "ass"
+    line_fmt = _line_format(text)
+    if line_fmt is not None:
+        return line_fmt
     if head.startswith(("{", "[")) and by_name in ("json", None):
-        if suffix == ".json" or head.startswith("{"):
-            try:
-                data = json.loads(text.lstrip("\ufeff"))
-            except ValueError:
-                data = None
-            if isinstance(data, dict) and "cues" in data and "schema_version" in data:
-                return "locpipe-json"
-            if data is not None:
-                from pysubs2.formats import autodetect_format
-
-                try:
-                    return str(autodetect_format(text))
-                except Exception:
-                    return "json"
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and "cues" in data and "schema_version" in data:
+            return "locpipe-json"
+        if data is not None:
+            return "json"
     low = head.lower()
     if "<tt" in low and ("ttml" in low or "<tt " in low or "<tt>" in low):
         return "ttml"
     if "<sami" in low or "<sync" in low:
         return "sami"
-    line_fmt = _line_format(text)
-    if line_fmt is not None:
-        return line_fmt
     if _SRT_TIMING.search(text):
         return "vtt" if by_name == "vtt" else "srt"
     if _VTT_TIMING.search(text):
@@ -184,8 +179,9 @@ def detect_format(text: str, path: str | Path) -> str:
     if suffix in (".txt", ".text", ""):
         return "txt"
     raise FormatError(
-        f"is not a subtitle or script format locpipe recognises (extension {suffix or 'none'!r}); "
-        f"pass --format (one of: {', '.join(sorted(FORMATS))})",
+        f"is not in a subtitle or script format locpipe reads (extension {suffix or 'none'!r}); "
+        f"convert it to one of {', '.join(sorted(n for n, f in FORMATS.items() if f.read))} "
+        "or pass --format if it is one of them",
         path=path,
     )
 
@@ -270,7 +266,7 @@ def loads(
                 path=spath,
             )
         )
-    problems = sorted(problems, key=lambda p: p.line)
+    problems = sorted(problems, key=lambda p: p.line or 0)
     if strict:
         for problem in problems:
             if problem.check == "parse.malformed-block":

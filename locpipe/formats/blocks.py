@@ -36,7 +36,7 @@ class Problem:
     check: finding id.
     """
 
-    line: int
+    line: int | None
     message: str
     check: str = "parse.malformed-block"
 
@@ -98,6 +98,16 @@ def _tail(lines: list[str]) -> int:
     """How many line breaks follow the last non-blank line."""
     n = 0
     for line in reversed(lines):
+        if line.strip():
+            break
+        n += 1
+    return n
+
+
+def _head(lines: list[str]) -> int:
+    """How many blank lines come before the first non-blank line."""
+    n = 0
+    for line in lines:
         if line.strip():
             break
         n += 1
@@ -211,7 +221,7 @@ def read_srt(text: str) -> BlockResult:
     problems: list[Problem] = []
     for first, group in _groups(lines):
         _read_srt_group(first, group, cues, problems, vtt=False)
-    meta = {"newline": newline, "tail": _tail(lines)}
+    meta = {"newline": newline, "tail": _tail(lines), "head": _head(lines)}
     return BlockResult(cues, problems, meta)
 
 
@@ -371,10 +381,25 @@ class AssScan:
     problems: list[Problem]
 
 
+_STANDARD_EVENT_FIELDS = {
+    "ass": ["layer", "start", "end", "style", "name", "marginl", "marginr", "marginv", "effect", "text"],
+    "ssa": ["marked", "start", "end", "style", "name", "marginl", "marginr", "marginv", "effect", "text"],
+}
+_EVENT_DEFAULTS = {"layer": "0", "marked": "Marked=0", "name": "", "style": "Default",
+                   "marginl": "0", "marginr": "0", "marginv": "0", "effect": ""}
+
+
 def scan_ass(text: str, fmt: str) -> AssScan:
-    """Check every ``Dialogue:``/``Comment:`` line the way pysubs2 will read it."""
+    """Check every ``Dialogue:``/``Comment:`` line the way pysubs2 will read it.
+
+    pysubs2 ignores the ``Format:`` line of ``[Events]`` and always splits
+    events into its 10 standard fields, so a file with another field list
+    (``Format: Layer, Start, End, Style, Text``) would be misread: such lines
+    are rewritten into the standard order first.
+    """
     lines = NEWLINE.split(text)
-    nfields = 10  # pysubs2 reads ASS and SSA events with 10 fixed fields
+    standard = _STANDARD_EVENT_FIELDS["ssa" if fmt == "ssa" else "ass"]
+    fields_of_file = list(standard)
     event_lines: list[int] = []
     problems: list[Problem] = []
     section = ""
@@ -384,25 +409,34 @@ def scan_ass(text: str, fmt: str) -> AssScan:
         if sec:
             section = sec.group(1).lower()
             continue
+        if section == "events" and stripped.lower().startswith("format:"):
+            names = [f.strip().lower() for f in stripped.split(":", 1)[1].split(",")]
+            if "start" in names and "end" in names and names[-1] == "text":
+                fields_of_file = names
+            else:
+                problems.append(Problem(i + 1, "[Events] Format line without Start, End and Text last; "
+                                               "read events with the standard fields"))
+            continue
         if not (stripped.startswith("Dialogue:") or stripped.startswith("Comment:")):
             if section == "events" and re.match(r"^(dialogue|comment)\s*:", stripped, re.I):
                 problems.append(Problem(i + 1, f"event line not recognised ({stripped.split(':')[0]!r}); left out"))
             continue
-        _, rest = stripped.split(":", 1)
-        fields = rest.strip().split(",", nfields - 1)
+        ev_type, rest = stripped.split(":", 1)
+        nfields = len(fields_of_file)
+        parts = rest.strip().split(",", nfields - 1)
         reason = ""
-        if len(fields) < nfields:
-            reason = f"{len(fields)} of {nfields} fields (a comma is missing); event left out"
+        values: dict[str, str] = {}
+        if len(parts) < nfields:
+            reason = f"{len(parts)} of {nfields} fields (a comma is missing); event left out"
         else:
-            start, end = fields[1].strip(), fields[2].strip()
+            values = dict(zip(fields_of_file, parts, strict=True))
+            start, end = values["start"].strip(), values["end"].strip()
             bad = [v for v in (start, end) if not _ASS_TIME.match(v)]
             if bad:
                 reason = f"bad time {bad[0]!r} (expected H:MM:SS.cc); event left out"
             else:
-                for name, pos in (("layer", 0), ("MarginL", 5), ("MarginR", 6), ("MarginV", 7)):
-                    value = fields[pos].strip()
-                    if pos == 0 and fmt == "ssa":
-                        continue  # SSA "Marked=0"
+                for name in ("layer", "marginl", "marginr", "marginv"):
+                    value = values.get(name, "").strip()
                     if value and not re.fullmatch(r"-?\d+", value):
                         reason = f"{name} {value!r} is not a number; event left out"
                         break
@@ -410,8 +444,10 @@ def scan_ass(text: str, fmt: str) -> AssScan:
             problems.append(Problem(i + 1, reason))
             lines[i] = ""
             continue
-        start_ms = _ass_ms(fields[1].strip())
-        end_ms = _ass_ms(fields[2].strip())
+        if fields_of_file != standard:
+            lines[i] = f"{ev_type}: " + ",".join(values.get(f, _EVENT_DEFAULTS.get(f, "")) for f in standard)
+        start_ms = _ass_ms(values["start"].strip())
+        end_ms = _ass_ms(values["end"].strip())
         if end_ms < start_ms:
             problems.append(Problem(i + 1, "end time before start time; event kept as written, fix its timing"))
         event_lines.append(i + 1)

@@ -71,7 +71,7 @@ def classify(cue: Cue, *, comment: bool = False) -> str:
     lines = [ln for ln in cue.text.split("\n") if ln.strip()]
     if not lines:
         return "dialogue"
-    if all(_BRACKETED_LINE.match(ln) for ln in lines):
+    if all(_BRACKETED_LINE.match(ln) for ln in lines) or not re.search(r"\w", cue.text):
         return "sdh"
     text = cue.text.strip()
     if _LYRICS.search(text) and re.search(r"\w", re.sub(r"\[[^\]]*\]|\([^)]*\)", "", text)):

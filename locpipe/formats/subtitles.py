@@ -136,8 +136,8 @@ def read_pysubs2(text: str, *, path: str, fmt: str, fps: float | None = None, **
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             subs = pysubs2.SSAFile.from_string(source, format_=fmt, fps=fps)
-        for w in caught:
-            problems.append(Problem(1, f"{w.message}", "parse.warning"))
+        for message in dict.fromkeys(str(w.message) for w in caught):
+            problems.append(Problem(None, f"pysubs2: {message}", "parse.warning"))
     except pysubs2.exceptions.UnknownFPSError as err:
         raise UsageError(
             "is a frame-based (MicroDVD) file with no frame rate in it; pass --fps (e.g. --fps 23.976)",
@@ -151,7 +151,9 @@ def read_pysubs2(text: str, *, path: str, fmt: str, fps: float | None = None, **
         event_lines = _line_map(text, fmt, len(subs.events))
     transcript = Transcript(path=path, format=fmt)
     if fmt in ("ass", "ssa"):
-        transcript.meta["info"] = dict(subs.info)
+        # pysubs2 always writes ScriptType; record it so a round trip keeps the info equal
+        transcript.meta["info"] = {**dict(subs.info), "ScriptType": subs.info.get("ScriptType") or (
+            "v4.00+" if fmt == "ass" else "v4.00")}
         transcript.meta["styles"] = {name: _style_to_dict(st) for name, st in subs.styles.items()}
         if subs.aegisub_project:
             transcript.meta["aegisub_project"] = dict(subs.aegisub_project)
@@ -164,6 +166,10 @@ def read_pysubs2(text: str, *, path: str, fmt: str, fps: float | None = None, **
     elif fps:
         transcript.meta["fps"] = fps
     for i, ev in enumerate(subs.events):
+        if (ev.start < 0 or ev.end < 0) and not ev.is_comment:
+            problems.append(
+                Problem(event_lines[i], "negative time; read as written, but every writer clamps it to 0: fix it")
+            )
         meta = {
             "layer": ev.layer,
             "marginl": ev.marginl,
@@ -245,9 +251,10 @@ def write_srt(transcript: Transcript, *, lang: str | None = None) -> str:
         lines = [ident, timing] + (text.split("\\N") if text else [])
         blocks.append(nl.join(lines))
     tail = transcript.meta.get("tail", 1) if same else 1
+    head = transcript.meta.get("head", 0) if same else 0
     if not blocks:
         return ""
-    return (nl + nl).join(blocks) + nl * tail
+    return nl * head + (nl + nl).join(blocks) + nl * tail
 
 
 def write_vtt(transcript: Transcript, *, lang: str | None = None) -> str:
@@ -313,7 +320,7 @@ def _to_ssafile(transcript: Transcript, target: str, lang: str | None) -> Any:
             start=cue.start or 0,
             end=end or 0,
             text=text,
-            style=cue.style or "Default",
+            style=cue.style if transcript.format in ("ass", "ssa") else (cue.style or "Default"),
             name=cue.speaker if transcript.format in ("ass", "ssa") else "",
             layer=int(cue.meta.get("layer", 0) or 0),
             marginl=int(cue.meta.get("marginl", 0) or 0),
