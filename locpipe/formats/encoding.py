@@ -105,13 +105,21 @@ def decode(data: bytes, *, path: str | Path, encoding: str | None = None) -> Dec
         pass
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None or best.encoding is None:
+    results = list(charset_normalizer.from_bytes(data))
+    if not results:
         raise EncodingError(
             "is not text in any encoding locpipe could detect (binary file?); "
             "pass --encoding if it really is a subtitle file",
             path=path,
         )
+    best = results[0]
+    # On short Western European texts charset-normalizer often ranks a Baltic or
+    # Central European code page first by a hair; windows-1252 is by far the most
+    # common legacy encoding of subtitles, so it wins any near tie.
+    for result in results:
+        if result.chaos <= best.chaos + 0.1 and _normalise_codec(result.encoding) == "cp1252":
+            best = result
+            break
     codec = _normalise_codec(best.encoding)
     try:
         text = data.decode(codec)
