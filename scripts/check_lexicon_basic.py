@@ -55,7 +55,12 @@ def check_pattern(pattern: str) -> list[str]:
             problems.append(f"unbalanced or nested parentheses in token {tok!r}")
         if re.search(r"\w-\w", inner):
             problems.append(f"hyphenated token {tok!r}: write the words apart, the tokenizer splits hyphens")
-        if any(part == "" for part in inner.split("|")):
+        parts = inner.split("|")
+        if (len(parts) > 1 or inner != tok) and any(part.lower() in SLOTS for part in parts):
+            problems.append(f"slot inside an alternative or optional token {tok!r}: write separate entries")
+        if len(parts) > 1 and any("'" in part for part in parts):
+            problems.append(f"apostrophe inside an alternative {tok!r}: the tokenizer splits it; write separate entries")
+        if any(part == "" for part in parts):
             problems.append(f"empty alternative in token {tok!r}")
     required = [t for t in tokens(pattern) if not (t.startswith("(") and t.endswith(")"))]
     if len(required) < 2:
