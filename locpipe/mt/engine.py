@@ -212,11 +212,15 @@ class Engine:
         num_alternatives: int = 3,
         max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH,
         return_alignment: bool = True,
+        length_ratio: float | None = None,
     ) -> list[MTResult]:
         """Translate ``texts`` (each one sentence) in batches; results in input order.
 
         ``num_alternatives`` extra hypotheses are asked for (never more than
         ``beam_size - 1``); empty or blank texts translate to ``""``.
+        ``length_ratio``: bound the output to that many pieces per source piece
+        (plus 8), under ``max_decoding_length``; None bounds by
+        ``max_decoding_length`` alone, as Argos does.
         """
         if beam_size < 1:
             raise UsageError(f"beam size must be at least 1, not {beam_size}")
@@ -226,21 +230,35 @@ class Engine:
             return results
         sources = [self.tokenizer.encode(texts[i]) for i in todo]
         num_hypotheses = max(1, min(beam_size, 1 + max(0, num_alternatives)))
-        target_prefix = [[self.target_prefix]] * len(sources) if self.target_prefix else None
-        with self._lock:  # a CTranslate2 Translator is not meant to be driven from two threads at once
-            outputs = self.translator.translate_batch(
-                sources,
-                target_prefix=target_prefix,
-                max_batch_size=self.max_batch_size,
-                batch_type=self.batch_type,
-                beam_size=beam_size,
-                num_hypotheses=num_hypotheses,
-                length_penalty=ARGOS_LENGTH_PENALTY,
-                replace_unknowns=True,
-                return_scores=True,
-                return_attention=return_alignment,
-                max_decoding_length=max_decoding_length,
-            )
+        # sorted by length, in chunks that CTranslate2 splits into batches of max_batch_size; with a
+        # length_ratio each chunk gets its own bound on the output length (a model that does not stop
+        # cannot spend 256 steps on a 5-piece sentence)
+        order = sorted(range(len(sources)), key=lambda k: len(sources[k]))
+        chunk = max(1, self.max_batch_size * 8)
+        outputs: list[Any] = [None] * len(sources)
+        for c in range(0, len(order), chunk):
+            ids = order[c : c + chunk]
+            batch = [sources[k] for k in ids]
+            limit = max_decoding_length
+            if length_ratio:
+                limit = min(limit, math.ceil(length_ratio * max(len(b) for b in batch)) + 8)
+            target_prefix = [[self.target_prefix]] * len(batch) if self.target_prefix else None
+            with self._lock:  # a CTranslate2 Translator is not meant to be driven from two threads at once
+                got = self.translator.translate_batch(
+                    batch,
+                    target_prefix=target_prefix,
+                    max_batch_size=self.max_batch_size,
+                    batch_type=self.batch_type,
+                    beam_size=beam_size,
+                    num_hypotheses=num_hypotheses,
+                    length_penalty=ARGOS_LENGTH_PENALTY,
+                    replace_unknowns=True,
+                    return_scores=True,
+                    return_attention=return_alignment,
+                    max_decoding_length=limit,
+                )
+            for k, out in zip(ids, got, strict=True):
+                outputs[k] = out
         for i, src_pieces, out in zip(todo, sources, outputs, strict=True):
             results[i] = self._result(texts[i], src_pieces, out, return_alignment)
         return results
@@ -387,6 +405,7 @@ class PivotEngine:
         num_alternatives: int = 3,
         max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH,
         return_alignment: bool = True,
+        length_ratio: float | None = None,
     ) -> list[MTResult]:
         results: list[MTResult] | None = None
         current = list(texts)
@@ -398,6 +417,7 @@ class PivotEngine:
                 num_alternatives=num_alternatives if last else 0,
                 max_decoding_length=max_decoding_length,
                 return_alignment=return_alignment,
+                length_ratio=length_ratio,
             )
             results = leg if results is None else [_chain(a, b) for a, b in zip(results, leg, strict=True)]
             current = [r.text for r in leg]

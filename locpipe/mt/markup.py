@@ -177,7 +177,6 @@ def place_markup(
             texts[sid] = seg.translations[lang].text
             alignments[sid] = seg.translations[lang].alignment
     tmap = _target_map(fitted_text, pieces, texts)
-    tgt_positions = sorted(set(tmap.values()))
     content = _content_positions(cue)
     cue_chars = source_map.cue_chars.get(cue.index, {})
     visible = [i for i, ch in enumerate(fitted_text) if not ch.isspace()]
@@ -258,7 +257,15 @@ def place_markup(
                 continue
             a = _word_start(fitted_text, min(targets))
             b = _word_end(fitted_text, max(targets))
-            a, b = _trim_span(fitted_text, a, b, tgt_positions)
+            a, b = _trim_span(fitted_text, a, b)
+            # punctuation the source tag left outside stays outside
+            tagged = cue.text[covered[0] : covered[-1] + 1]
+            if tagged[-1:].isalnum():
+                while b > a + 1 and not fitted_text[b - 1].isalnum() and fitted_text[b - 1] in _PUNCT:
+                    b -= 1
+            if tagged[:1].isalnum():
+                while a < b - 1 and not fitted_text[a].isalnum() and fitted_text[a] in _PUNCT:
+                    a += 1
         events.append((a, 1, -span_len, m.raw))
         close = m.raw_close or (_implied_close(m) if b < len(fitted_text.rstrip()) else "")
         if close:
@@ -312,7 +319,10 @@ def _word_end(text: str, pos: int) -> int:
     return pos
 
 
-def _trim_span(text: str, a: int, b: int, content: list[int]) -> tuple[int, int]:
+_PUNCT = ".,;:!?…\"'«»“”‘’¿¡()[]"
+
+
+def _trim_span(text: str, a: int, b: int) -> tuple[int, int]:
     """Keep a speaker dash and surrounding spaces outside a partial span."""
     while a < b and (text[a].isspace() or _is_inserted_dash(text, a)):
         a += 1
