@@ -231,6 +231,11 @@ def _writable(cue: Cue) -> bool:
     return cue.kind not in ("comment", "drawing")
 
 
+def _text_lines(text: str) -> list[str]:
+    """Lines of a cue's text for SRT/VTT: a blank line would end the cue, so empty lines are dropped."""
+    return [line for line in text.split("\\N") if line.strip()]
+
+
 def write_srt(transcript: Transcript, *, lang: str | None = None) -> str:
     _timed(transcript, "srt")
     same = transcript.format == "srt"
@@ -248,7 +253,7 @@ def write_srt(transcript: Transcript, *, lang: str | None = None) -> str:
         if not timing:
             timing = f"{fmt_srt_time(cue.start)} --> {fmt_srt_time(end)}"
         text = convert_raw(raw, transcript.format, "srt")
-        lines = [ident, timing] + (text.split("\\N") if text else [])
+        lines = [ident, timing] + _text_lines(text)
         blocks.append(nl.join(lines))
     tail = transcript.meta.get("tail", 1) if same else 1
     head = transcript.meta.get("head", 0) if same else 0
@@ -283,7 +288,7 @@ def write_vtt(transcript: Transcript, *, lang: str | None = None) -> str:
                 timing += " " + cue.meta["settings"]
         text = convert_raw(raw, transcript.format, "vtt")
         lines = ([cue.meta["id"]] if same and cue.meta.get("id") else []) + [timing]
-        lines += text.split("\\N") if text else []
+        lines += _text_lines(text)
         out.append(nl.join(lines))
     for key in sorted(extra):
         for lines in extra[key]:
