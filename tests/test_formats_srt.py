@@ -51,3 +51,27 @@ def test_bad_timestamp_is_reported_not_merged() -> None:
 def test_empty_input_is_an_error_naming_the_file() -> None:
     with pytest.raises(FormatError, match=r"^t\.srt: is empty"):
         _load("")
+
+
+def test_save_with_lang_writes_translations_and_end_times(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from locpipe.errors import OutputError
+    from locpipe.formats import save
+
+    src = tmp_path / "in.srt"
+    src.write_text(CLEAN, encoding="utf-8")
+    t = _load(CLEAN)
+    t.cue_translations["es"] = ["<i>Cuidado con el</i> hueco,\\Ncielo.", None]
+    t.cue_end_times["es"] = [2900, None]
+    out = tmp_path / "out.es.srt"
+    save(t, out, lang="es", protect=[src])
+    assert out.read_text(encoding="utf-8") == CLEAN.replace(
+        "00:00:01,000 --> 00:00:02,500\n<i>Mind the</i> gap,\nsunshine.",
+        "00:00:01,000 --> 00:00:02,900\n<i>Cuidado con el</i> hueco,\ncielo.",
+    )
+    ass = tmp_path / "out.es.ass"
+    save(t, ass, lang="es")
+    assert r"0:00:01.00,0:00:02.90,Default,,0,0,0,,{\i1}Cuidado con el{\i0} hueco,\Ncielo." in ass.read_text("utf-8")
+    with pytest.raises(OutputError, match="refusing to overwrite an input file"):
+        save(t, src, protect=[src])
+    with pytest.raises(Exception, match=r"has no translation into 'fr'"):
+        dumps(t, lang="fr")

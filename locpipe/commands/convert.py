@@ -31,7 +31,7 @@ def convert_cmd(
     it has one. SOURCE is never overwritten; TARGET is written atomically and
     in UTF-8. Findings (malformed blocks, mojibake) are printed as warnings.
     """
-    from ..formats import get_format, load, save
+    from ..formats import get_format, load, save, target_format
 
     if format_out:
         get_format(format_out)
@@ -40,7 +40,5 @@ def convert_cmd(
         if finding.severity != "info":
             click.echo(f"warning: {finding.location()}: {finding.check}: {finding.message}", err=True)
     save(transcript, target, format=format_out, protect=[source])
-    from ..formats import _target_format
-
-    out_fmt = _target_format(transcript, format_out, target)
+    out_fmt = target_format(transcript, format_out, target)
     click.echo(f"Wrote {target} ({transcript.format} → {out_fmt}, {len(transcript.cues)} cues)")

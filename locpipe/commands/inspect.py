@@ -87,7 +87,7 @@ def inspect_cmd(
     if as_json:
         data = [t.to_dict() for t in transcripts]
         click.echo(json.dumps(data[0] if len(files) == 1 and data else data, ensure_ascii=False, indent=2))
-    for err in errors:
-        click.echo(f"Error: {err}", err=True)
+    for error in errors:
+        click.echo(f"Error: {error}", err=True)
     if errors:
         ctx.exit(2)

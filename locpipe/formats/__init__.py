@@ -294,7 +294,7 @@ def loads(
 # --- dumps / save -----------------------------------------------------------
 
 
-def _target_format(transcript: Transcript, format: str | None, path: str | Path | None = None) -> str:  # noqa: A002
+def target_format(transcript: Transcript, format: str | None, path: str | Path | None = None) -> str:  # noqa: A002
     if format:
         return _canonical(format)
     if path is not None:
@@ -309,7 +309,7 @@ def _target_format(transcript: Transcript, format: str | None, path: str | Path 
 
 def dumps(transcript: Transcript, *, format: str | None = None, lang: str | None = None) -> str:  # noqa: A002
     """The transcript as text in ``format`` (default: its own), translated into ``lang`` when given."""
-    fmt = _target_format(transcript, format)
+    fmt = target_format(transcript, format)
     writer = FORMATS[fmt].write
     if writer is None:
         raise UsageError(
@@ -334,7 +334,7 @@ def save(
     transcript's own. Text is UTF-8 unless ``encoding`` is given; a BOM is
     written when the source had one (and no ``encoding`` is given).
     """
-    fmt = _target_format(transcript, format, path)
+    fmt = target_format(transcript, format, path)
     text = dumps(transcript, format=fmt, lang=lang)
     codec = encoding or "utf-8"
     try:
@@ -359,4 +359,5 @@ __all__ = [
     "load",
     "loads",
     "save",
+    "target_format",
 ]

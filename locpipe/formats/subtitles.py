@@ -248,7 +248,7 @@ def write_srt(transcript: Transcript, *, lang: str | None = None) -> str:
         n += 1
         raw, end = _cue_text(transcript, cue, lang)
         assert cue.start is not None and end is not None
-        ident = cue.meta.get("id") if same and cue.meta.get("id") is not None else str(n)
+        ident = str(cue.meta["id"]) if same and cue.meta.get("id") is not None else str(n)
         timing = cue.meta.get("timing") if same and end == cue.end else None
         if not timing:
             timing = f"{fmt_srt_time(cue.start)} --> {fmt_srt_time(end)}"
