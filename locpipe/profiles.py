@@ -165,6 +165,8 @@ def count_chars(text: str, mode: str = "all") -> float:
                 if not ch.isspace() and not unicodedata.category(ch).startswith(("P", "Z", "C"))
             )
         )
+    if text.isascii():
+        return float(len(text) - text.count("\n") - text.count("\r"))
     chars = [ch for ch in text if ch not in "\n\r"]
     if any(_is_wide(ch) for ch in chars):
         return sum(1.0 if _is_wide(ch) else 0.5 for ch in chars)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from locpipe.model import Cue, Segment, SegmentPart, Transcript
+from locpipe.model import Cue, Markup, Segment, SegmentPart, Transcript
 from locpipe.stages.segment import (
     check_segmentation_invariant,
     continues,
@@ -186,6 +186,19 @@ def test_empty_and_blank_cues_get_no_segment():
     t = segment(make(["", "  \n ", "-", "Hi."]))
     assert texts(t) == ["Hi."]
     assert check_segmentation_invariant(t) == []
+
+
+def test_other_placement_or_style_is_not_joined():
+    tr = make(["CLOSED FOR FILMING", "Javier is on the call."])
+    tr.cues[0].markup = [Markup(0, 0, "ass", "\\an8", "{\\an8}")]
+    assert texts(segment(tr)) == ["CLOSED FOR FILMING", "Javier is on the call."]
+    tr.cues[1].markup = [Markup(0, 0, "ass", "\\an8", "{\\an8}")]
+    assert texts(segment(tr)) == ["CLOSED FOR FILMING Javier is on the call."]
+    tr.cues[1].markup = [Markup(0, 0, "ass", "\\an2", "{\\an2}")]
+    tr.cues[0].markup = []
+    assert len(segment(tr).segments) == 1
+    tr.cues[1].style = "Flashback"
+    assert len(segment(tr).segments) == 2
 
 
 def test_large_overlap_is_not_joined():

@@ -82,7 +82,7 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for m in re.finditer(r"\S+", text):
         word, base = m.group(), m.start()
-        if not any(_is_wide(ch) for ch in word):
+        if word.isascii() or not any(_is_wide(ch) for ch in word):
             tokens.append(Token(word, base, m.end(), True))
             continue
         pieces: list[list[int]] = []  # [start, end] offsets within word

@@ -294,6 +294,8 @@ def segment(transcript: Transcript, *, max_gap_ms: int = 1000) -> Transcript:
             and _adjacent(transcript, prev_cue, cue, by_index)
             and not first.dash
             and cue.speaker == prev_cue.speaker
+            and cue.style == prev_cue.style
+            and _placement(cue) == _placement(prev_cue)
             and _cue_order_ok(prev_cue, cue, max_gap_ms)
             and continues(
                 prev_cue.text[prev_last.start : prev_last.end], cue.text[first.start : first.end]
@@ -314,6 +316,19 @@ def segment(transcript: Transcript, *, max_gap_ms: int = 1000) -> Transcript:
         segments.append(Segment(id=f"s{n:04d}", parts=parts, text=text, speaker=speaker))
     transcript.segments = segments
     return transcript
+
+
+_PLACEMENT = re.compile(r"\\(?:an?\d+|pos\([^)]*\)|move\([^)]*\))")
+
+
+def _placement(cue: Cue) -> tuple[str, ...]:
+    """Positioning overrides of a cue (``\\an8``, ``\\pos(...)``): text placed elsewhere is not the same line."""
+    found: list[str] = []
+    for m in cue.markup:
+        if m.tag == "ass":
+            found.extend(_PLACEMENT.findall(m.value or m.raw))
+    # bottom centre is where a subtitle goes anyway
+    return tuple(f for f in found if f not in ("\\an2", "\\a2"))
 
 
 def _adjacent(transcript: Transcript, prev: Cue, nxt: Cue, by_index: dict[int, Cue]) -> bool:
