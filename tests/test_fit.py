@@ -339,3 +339,23 @@ def test_fit_properties(tr: Transcript, profile_name: str):
         assert finding.check in ("fit.too-many-lines", "fit.too-long", "fit.cps", "fit.empty")
         assert finding.lang == "es"
         assert finding.message
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=4), st.text(max_size=120),
+       st.sampled_from(["en", "es", "ja", "zh", "ar", "xx"]))
+def test_fit_survives_any_unicode(sources, target, lang):
+    tr = make([s.replace("\n", " ") for s in sources], dur=1000, gap=0)
+    for seg in tr.segments:
+        seg.translations[lang] = Translation(lang=lang, text=target)
+    fitted = fit(tr, lang, profile=NETFLIX)
+    width = NETFLIX.max_chars(lang)
+    split = {f.cue for f in tr.findings if f.check == "fit.too-long"}
+    for f in fitted:
+        assert f.text == "\n".join(f.lines)
+        if f.cue not in split:
+            assert all(len(line) <= width for line in f.lines)
+    for seg in tr.segments:
+        pieces = [p for f in fitted for p in f.pieces if p[0] == seg.id]
+        joined = "".join(target[s:e] for _, s, e in pieces)
+        assert "".join(joined.split()) == "".join(target.split())

@@ -283,3 +283,17 @@ def test_invariant_holds_on_random_transcripts(tr: Transcript):
             assert all(tr.cues[i].kind == "dialogue" for i in seg.cues)
             assert all(tr.cues[i].start is not None for i in seg.cues)
     assert [s.id for s in tr.segments] == [f"s{i:04d}" for i in range(1, len(tr.segments) + 1)]
+
+
+@st.composite
+def unicode_transcripts(draw):
+    texts = draw(st.lists(st.text(max_size=40), max_size=6))
+    cues = [Cue(index=i, start=i * 1000, end=i * 1000 + 900, raw=t, text=t) for i, t in enumerate(texts)]
+    return Transcript(path="u.srt", format="srt", language=draw(st.sampled_from(["en", "es", "ja", "xx"])), cues=cues)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(unicode_transcripts())
+def test_invariant_holds_on_any_unicode(tr: Transcript):
+    segment(tr)
+    assert check_segmentation_invariant(tr) == []
