@@ -28,6 +28,7 @@ import contextlib
 import html
 import math
 import os
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
@@ -200,11 +201,78 @@ class Engine:
                 path=model_dir,
             ) from err
         self._lock = threading.Lock()
+        #: the model's position limit, learned from CTranslate2 the first time an input exceeds it
+        self.max_positions: int | None = None
 
     def __repr__(self) -> str:
         return f"Engine({self.id}, {self.from_code}→{self.to_code}, {self.device})"
 
     def translate_batch(
+        self,
+        texts: list[str],
+        *,
+        beam_size: int = 4,
+        num_alternatives: int = 3,
+        max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH,
+        return_alignment: bool = True,
+        length_ratio: float | None = None,
+    ) -> list[MTResult]:
+        """Translate ``texts`` (each one sentence) in batches; results in input order.
+
+        A text longer than the model's position limit (learned position
+        embeddings stop at, say, 256 pieces) is translated in word-boundary
+        chunks whose translations are joined, instead of failing or being cut.
+        """
+        options = dict(
+            beam_size=beam_size,
+            num_alternatives=num_alternatives,
+            max_decoding_length=max_decoding_length,
+            return_alignment=return_alignment,
+            length_ratio=length_ratio,
+        )
+        if self.max_positions is None:
+            try:
+                return self._translate_batch(texts, **options)  # type: ignore[arg-type]
+            except RuntimeError as err:
+                m = re.search(r"positions >= (\d+)", str(err))
+                if m is None:
+                    raise ModelError(f"the model failed: {err}", path=self.package.path) from err
+                self.max_positions = int(m.group(1))
+        limit = self.max_positions - 4
+        options["max_decoding_length"] = min(max_decoding_length, self.max_positions - 2)
+        # split what is too long into chunks of whole words
+        plan: list[list[str]] = []
+        for text in texts:
+            words = text.split()
+            if len(self.tokenizer.encode(text)) <= limit or len(words) < 2:
+                plan.append([text] if len(self.tokenizer.encode(text)) <= limit else [" ".join(words)])
+                continue
+            chunks: list[str] = []
+            current: list[str] = []
+            for word in words:
+                trial = " ".join([*current, word])
+                if current and len(self.tokenizer.encode(trial)) > limit // 2:
+                    chunks.append(" ".join(current))
+                    current = [word]
+                else:
+                    current.append(word)
+            if current:
+                chunks.append(" ".join(current))
+            plan.append(chunks)
+        flat = [c for chunks in plan for c in chunks]
+        flat_results = self._translate_batch(flat, **options)  # type: ignore[arg-type]
+        results: list[MTResult] = []
+        k = 0
+        for chunks in plan:
+            parts = flat_results[k : k + len(chunks)]
+            k += len(chunks)
+            if len(parts) == 1:
+                results.append(parts[0])
+                continue
+            results.append(_join(chunks, parts))
+        return results
+
+    def _translate_batch(
         self,
         texts: list[str],
         *,
@@ -314,6 +382,28 @@ class Engine:
             if sw is not None:
                 pairs.add((sw, tw))
         return sorted(pairs)
+
+
+def _join(chunks: list[str], parts: list[MTResult]) -> MTResult:
+    """One result from the translations of consecutive chunks of a text."""
+    alignment: list[tuple[int, int]] = []
+    src_off = tgt_off = 0
+    total_words = 0
+    log_conf = 0.0
+    for chunk, part in zip(chunks, parts, strict=True):
+        alignment += [(s + src_off, t + tgt_off) for s, t in part.alignment]
+        n = max(1, len(chunk.split()))
+        src_off += len(chunk.split())
+        tgt_off += len(part.text.split())
+        log_conf += n * math.log(max(part.confidence, 1e-12))
+        total_words += n
+    return MTResult(
+        text=" ".join(p.text for p in parts if p.text),
+        score=sum(p.score for p in parts),
+        confidence=math.exp(log_conf / max(1, total_words)),
+        alternatives=[],
+        alignment=alignment,
+    )
 
 
 def score_to_confidence(score: float, n_tokens: int, length_penalty: float = ARGOS_LENGTH_PENALTY) -> float:
