@@ -297,3 +297,11 @@ def unicode_transcripts(draw):
 def test_invariant_holds_on_any_unicode(tr: Transcript):
     segment(tr)
     assert check_segmentation_invariant(tr) == []
+
+
+def test_huge_cue_is_split_without_spacy():
+    big = "Hello there. I... I know... Wait " * 2000
+    tr = segment(make([big, "and more."]))
+    assert check_segmentation_invariant(tr) == []
+    assert tr.segments[0].text == "Hello there."
+    assert tr.segments[-1].text == "Wait and more."

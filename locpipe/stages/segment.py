@@ -20,8 +20,9 @@ Rules (docs/ARCHITECTURE.md, "Conventions"):
 - the last sentence of a dialogue cue is joined with the first sentence of the
   next dialogue cue when the sentence runs on (no sentence-final punctuation,
   a continuation ellipsis, or a lowercase start), the gap is at most
-  ``max_gap_ms``, the speaker is the same and the next cue does not start a
-  new speaker turn with a dash. Untimed script lines are never joined.
+  ``max_gap_ms``, the speaker, style and on-screen placement are the same and
+  the next cue does not start a new speaker turn with a dash. Untimed script
+  lines are never joined.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ _OPENERS = "\u00bf\u00a1\"'\u201c\u2018\u00ab\u201e\u201a([{\u300c\u300e\uff08"
 _TRAILING_OPENERS = re.compile(rf"\s([{re.escape(_OPENERS)}]+)$")
 # An ellipsis inside a sentence followed by a new sentence: "I don't know... Maybe."
 _ELLIPSIS_BREAK = re.compile(
-    rf"(\S*?)(?:\.\.\.|\u2026)(?=\s+[{re.escape(_OPENERS)}]*([^\W\d_])(\w*))"
+    rf"(?:\.\.\.|\u2026)(?=\s+[{re.escape(_OPENERS)}]*([^\W\d_])(\w*))"
 )
 # CJK full stops are not split by a blank zh/ja pipeline that tokenizes by character runs.
 _CJK_BREAK = re.compile("[\u3002\uff01\uff1f]+[\u300d\u300f\uff09\"'\u201d\u2019]*(?=.)")
@@ -125,14 +126,37 @@ def get_sentencizer(lang: str) -> Any:
     return nlp
 
 
+# Longer turns (hostile or broken input, not dialogue) are split by a regular expression:
+# spaCy refuses texts over ``nlp.max_length`` and needs memory in proportion.
+MAX_SPACY_CHARS = 20_000
+_REGEX_SENTENCE_END = re.compile(
+    r"[.!?\u2026\u3002\uff01\uff1f\u061f]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)"
+)
+
+
+def _regex_sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _REGEX_SENTENCE_END.finditer(text):
+        spans.append((pos, m.end()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [t for t in (_trim(text, a, b) for a, b in spans) if t[1] > t[0]]
+
+
 def _split_sentences(texts: list[str], lang: str) -> list[list[tuple[int, int]]]:
     """Sentence ranges (trimmed, end-exclusive) for each text."""
     nlp = get_sentencizer(lang)
+    short = [t for t in texts if len(t) <= MAX_SPACY_CHARS]
     # Line breaks inside a turn are blanks for the sentencizer (same length: offsets stay valid).
-    docs = nlp.pipe((t.replace("\n", " ") for t in texts), batch_size=1000)
+    docs = iter(nlp.pipe((t.replace("\n", " ") for t in short), batch_size=1000))
     out: list[list[tuple[int, int]]] = []
-    for text, doc in zip(texts, docs, strict=True):
-        spans = [_trim(text, s.start_char, s.end_char) for s in doc.sents]
+    for text in texts:
+        if len(text) <= MAX_SPACY_CHARS:
+            doc = next(docs)
+            spans = [_trim(text, s.start_char, s.end_char) for s in doc.sents]
+        else:
+            spans = _regex_sentences(text)
         spans = [s for s in spans if s[1] > s[0]]
         spans = _move_openers(text, spans)
         spans = _refine(text, spans)
@@ -158,10 +182,11 @@ def _refine(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in spans:
         cuts: list[int] = []
         for m in _ELLIPSIS_BREAK.finditer(text, start, end):
-            before, first, rest = m.group(1), m.group(2), m.group(3)
+            first, rest = m.group(1), m.group(2)
             if not first.isupper():
                 continue
-            if before and before.lower().strip(_OPENERS) == (first + rest).lower():
+            before = _word_before(text, max(start, m.start() - 64), m.start())
+            if before and before.lower() == (first + rest).lower():
                 continue  # a stutter: "I... I don't know."
             cuts.append(m.end())
         for m in _CJK_BREAK.finditer(text, start, end):
@@ -176,6 +201,14 @@ def _refine(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if piece[1] > piece[0]:
             out.append(piece)
     return out
+
+
+def _word_before(text: str, lo: int, hi: int) -> str:
+    """The word that ends at ``hi`` (looking back no further than ``lo``), without opening punctuation."""
+    k = hi
+    while k > lo and not text[k - 1].isspace():
+        k -= 1
+    return text[k:hi].strip(_OPENERS)
 
 
 def _cover_gaps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
