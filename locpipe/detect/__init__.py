@@ -1,0 +1,235 @@
+"""Detection: what a translator must not miss — idioms, culture-bound references, humor, dialect.
+
+:func:`detect` runs a spaCy pipeline per source language over a transcript's
+segments (in batches) and turns what it finds into :class:`locpipe.model.Flag`
+objects. :func:`get_nlp` builds that pipeline offline: ``spacy.blank(lang)``
+with the lookup lemmatizer, or a trained pipeline when one is given or found
+under ``models/spacy/``, plus locpipe's components
+(:mod:`locpipe.detect.components`) fed from ``locpipe/lexicons/<lang>/*.jsonl``.
+
+spaCy is imported inside the functions: importing this package is cheap.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ModelError, UsageError
+from ..model import FLAG_KINDS, Segment, SegmentPart, Transcript
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["DETECTORS", "detect", "get_nlp", "find_spacy_model", "parse_kinds"]
+
+#: detector name -> the flag kinds it produces and the pipeline components it needs
+DETECTORS: dict[str, dict[str, tuple[str, ...]]] = {
+    "idiom": {"kinds": ("idiom",), "pipes": ("locpipe_idioms",)},
+    "culture": {"kinds": ("culture",), "pipes": ("locpipe_culture", "locpipe_quantities")},
+    "humor": {"kinds": ("humor",), "pipes": ("locpipe_puns", "locpipe_humor")},
+    "dialect": {"kinds": ("dialect", "slang", "profanity", "register"), "pipes": ("locpipe_dialect", "locpipe_grammar")},
+}
+_LEXICON_PIPES = {"idioms": "locpipe_idioms", "culture": "locpipe_culture", "puns": "locpipe_puns",
+                  "humor": "locpipe_humor", "dialect": "locpipe_dialect"}
+_CACHE: dict[tuple[str, str, str], Language] = {}
+_LOCK = threading.Lock()
+BATCH_SIZE = 512
+
+
+def parse_kinds(kinds: str | list[str] | tuple[str, ...] | None) -> set[str] | None:
+    """'idiom,culture' → {'idiom', 'culture'}; None → every kind. Unknown names are a UsageError."""
+    if kinds is None:
+        return None
+    names = [k.strip() for k in (kinds.split(",") if isinstance(kinds, str) else kinds) if k.strip()]
+    unknown = [k for k in names if k not in FLAG_KINDS]
+    if unknown:
+        raise UsageError(f"unknown flag kind {', '.join(repr(k) for k in unknown)}; choose from {', '.join(FLAG_KINDS)}")
+    return set(names)
+
+
+def _repo_models() -> list[Path]:
+    here = Path(__file__).resolve().parent.parent.parent
+    return [Path.cwd() / "models" / "spacy", here / "models" / "spacy"]
+
+
+def find_spacy_model(lang: str) -> Path | None:
+    """A trained spaCy pipeline for ``lang`` under ``models/spacy/`` (a folder with meta.json), if any."""
+    for root in _repo_models():
+        if not root.is_dir():
+            continue
+        for meta in sorted(root.glob("*/meta.json")):
+            try:
+                data = json.loads(meta.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if data.get("lang") == lang:
+                return meta.parent
+    return None
+
+
+def _load_trained(spacy_model: str, lang: str) -> Language:
+    import spacy
+
+    try:
+        nlp = spacy.load(spacy_model)
+    except (OSError, ValueError, KeyError) as err:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {spacy_model!r}: {str(err).splitlines()[0][:200]}; "
+            "pass an installed package name or the path of an nlp.to_disk() folder, or leave out --spacy-model"
+        ) from err
+    if nlp.lang != lang:
+        raise ModelError(
+            f"the spaCy pipeline {spacy_model!r} is for {nlp.lang!r}, not {lang!r}; "
+            f"pass a {lang} pipeline or leave out --spacy-model"
+        )
+    return nlp
+
+
+def _blank(lang: str) -> Language:
+    import spacy
+
+    try:
+        nlp = spacy.blank(lang)
+    except (ImportError, KeyError, ValueError) as err:
+        raise UsageError(f"spaCy has no language {lang!r}; pass a language code such as en, es, fr") from err
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    except (ValueError, KeyError, OSError, ImportError):
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.remove_pipe("lemmatizer")  # no lookup table for this language: surface forms only
+    return nlp
+
+
+def get_nlp(lang: str, spacy_model: str | None = None, *, lexicon_dir: str | Path | None = None) -> Language:
+    """The detection pipeline for ``lang`` (built once per process and cached).
+
+    Args:
+        lang: source language code.
+        spacy_model: a trained spaCy pipeline (package name or path) whose entities are
+            used as extra evidence; ``None`` looks under ``models/spacy/`` and falls back
+            to a blank pipeline.
+        lexicon_dir: the lexicon root (``<dir>/<lang>/*.jsonl``); default: the package's.
+    """
+    from . import components  # noqa: F401  (registers the factories)
+    from .lexicon import lexicon_root, load_lexicon
+
+    root = str(lexicon_root(lexicon_dir).resolve())
+    model = spacy_model or ""
+    if not model:
+        found = find_spacy_model(lang)
+        model = str(found) if found else ""
+    key = (lang, model, root)
+    with _LOCK:
+        if key in _CACHE:
+            return _CACHE[key]
+        lexicon = load_lexicon(lang, root)
+        if model:
+            nlp = _load_trained(model, lang)
+            nlp.add_pipe("locpipe_lemma_norm", config={"overwrite": True})
+        else:
+            nlp = _blank(lang)
+            nlp.add_pipe("locpipe_lemma_norm")
+        for stem, pipe in _LEXICON_PIPES.items():
+            if lexicon.entries(stem):
+                nlp.add_pipe("locpipe_lexicon", name=pipe, config={
+                    "lang": lang, "lexicon_dir": root, "stem": stem, "spans_key": _span_key(stem)})
+        nlp.add_pipe("locpipe_quantities", name="locpipe_quantities")
+        nlp.add_pipe("locpipe_grammar", name="locpipe_grammar")
+        nlp.meta["locpipe_model"] = model
+        _CACHE[key] = nlp
+        return nlp
+
+
+def _span_key(stem: str) -> str:
+    from .components import SPAN_KEYS
+
+    return SPAN_KEYS[stem]
+
+
+def _segments(transcript: Transcript) -> None:
+    """Fill ``transcript.segments`` with the segmentation stage, or one segment per cue without it."""
+    try:
+        from ..stages.segment import segment
+    except ImportError:
+        segment = None
+    if segment is not None:
+        segment(transcript)
+        return
+    count = 0
+    for cue in transcript.cues:
+        if cue.kind in ("karaoke", "drawing", "comment"):
+            continue
+        text = cue.text
+        start = len(text) - len(text.lstrip())
+        if text[start:start + 2] == "- ":
+            start += 2
+        end = len(text.rstrip())
+        if end <= start:
+            continue
+        count += 1
+        transcript.segments.append(Segment(
+            id=f"s{count:04d}", parts=[SegmentPart(cue.index, start, end)],
+            text=text[start:end].replace("\n", " "), speaker=cue.speaker,
+        ))
+
+
+def detect(
+    transcript: Transcript,
+    *,
+    lang: str | None = None,
+    kinds: str | list[str] | tuple[str, ...] | set[str] | None = None,
+    spacy_model: str | None = None,
+    lexicon_dir: str | Path | None = None,
+) -> Transcript:
+    """Fill ``transcript.flags`` with what a translator must not miss; return the transcript.
+
+    Args:
+        transcript: a parsed transcript; segmented here when its segments are empty.
+        lang: source language; default ``transcript.language``, else ``en``.
+        kinds: flag kinds to keep (names from :data:`locpipe.model.FLAG_KINDS`, or a
+            comma-separated string); ``None`` keeps all.
+        spacy_model: a trained spaCy pipeline (name or path) used as extra evidence.
+        lexicon_dir: lexicon root to read instead of the package's (tests, custom lexicons).
+    """
+    from . import culture, dialect, humor, idioms
+    from .context import Context, Item
+    from .lexicon import load_lexicon
+
+    wanted = parse_kinds(sorted(kinds) if isinstance(kinds, set) else kinds)
+    language = (lang or transcript.language or "en").lower().split("-")[0].split("_")[0]
+    if not transcript.segments:
+        _segments(transcript)
+    nlp = get_nlp(language, spacy_model, lexicon_dir=lexicon_dir)
+    detectors = [name for name, spec in DETECTORS.items()
+                 if wanted is None or wanted & set(spec["kinds"])]
+    needed = {"locpipe_lemma_norm"} | {p for d in detectors for p in DETECTORS[d]["pipes"]}
+    ours = {p for p in nlp.pipe_names if p.startswith("locpipe_")}
+    disable = [p for p in ours if p not in needed]
+    cues = {cue.index: cue for cue in transcript.cues}
+    texts = [seg.text for seg in transcript.segments]
+    with nlp.select_pipes(disable=disable):
+        docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    items = []
+    for pos, (seg, doc) in enumerate(zip(transcript.segments, docs, strict=True)):
+        item = Item(pos=pos, segment=seg, doc=doc, kinds={cues[p.cue].kind for p in seg.parts if p.cue in cues})
+        item.lemmas = {t.lemma_ for t in doc if t.is_alpha} | {t.lower_ for t in doc if t.is_alpha}
+        items.append(item)
+    ctx = Context(
+        transcript=transcript, lang=language, lexicon=load_lexicon(language, lexicon_dir), items=items,
+        cues=cues, model_name=nlp.meta.get("locpipe_model", "") and str(nlp.meta.get("name", "trained")),
+    )
+    builders = {"idiom": idioms.collect, "culture": culture.collect, "humor": humor.collect,
+                "dialect": dialect.collect}
+    flags = []
+    for name in detectors:
+        flags.extend(builders[name](ctx))
+    if wanted is not None:
+        flags = [f for f in flags if f.kind in wanted]
+    order = {seg.id: i for i, seg in enumerate(transcript.segments)}
+    flags.sort(key=lambda f: (order.get(f.segment, 0), f.start, -f.end, f.kind, f.rule_id))
+    transcript.flags = flags
+    return transcript

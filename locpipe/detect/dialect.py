@@ -1,0 +1,510 @@
+# ruff: noqa: SIM102  (each rule reads as: trigger, then the exceptions that keep standard English out)
+"""Grammatical dialect features as rules, and the vocative check for forms of address.
+
+Vocabulary markers (regional words, slang senses, profanity, address terms)
+live in ``dialect.jsonl``; what cannot be listed word by word — double
+negation, habitual "be", "was" levelling, demonstrative "them", g-dropping on
+any "-in'" word, verbal -s with I/you/we/they, double modals … — is a rule here.
+Rules work on the spaCy tokens of one sentence (no tagger needed: a blank
+pipeline has none), each returning token spans with a rule slug; :data:`RULES`
+says what each slug means.
+
+Rules are per language (:data:`LANG_RULES`); a language without rules gets
+only its lexicon markers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+#: slug -> what the rule found. kind: a flag kind; label: docs/lexicons.md dialect label.
+RULES: dict[str, dict[str, str]] = {
+    "double-negation": {
+        "kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+        "gloss": "double (multiple) negation: the second negative intensifies, it does not cancel",
+    },
+    "aint": {
+        "kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+        "gloss": "'ain't' = am not / is not / are not / has not / have not",
+    },
+    "habitual-be": {
+        "kind": "dialect", "label": "grammar", "variety": "AAVE",
+        "gloss": "habitual 'be': something that happens regularly ('she be working' = she usually works)",
+    },
+    "yall": {
+        "kind": "dialect", "label": "grammar", "variety": "US South",
+        "gloss": "'y'all' = you (plural), informal",
+    },
+    "yous": {
+        "kind": "dialect", "label": "grammar", "variety": "Irish / Scottish / Northern English / Australian",
+        "gloss": "'yous/youse' = you (plural), informal",
+    },
+    "was-levelling": {
+        "kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+        "gloss": "'was/were' levelling: 'we was', 'you was', 'I were', 'it were' (standard: we were, I was)",
+    },
+    "is-levelling": {
+        "kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+        "gloss": "'is/are' levelling: 'they is', 'I is', 'you is' (standard: they are, I am)",
+    },
+    "them-demonstrative": {
+        "kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+        "gloss": "'them' as a demonstrative: 'them boots' = those boots",
+    },
+    "g-dropping": {
+        "kind": "dialect", "label": "eye-dialect", "variety": "General (informal speech)",
+        "gloss": "eye-dialect spelling of an -ing word ('goin'' = going)",
+    },
+    "third-person-zero": {
+        "kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+        "gloss": "no -s on the verb after he/she/it ('he don't', 'she go')",
+    },
+    "verbal-s": {
+        "kind": "dialect", "label": "grammar", "variety": "Northern English / Irish / US South / narrative",
+        "gloss": "-s on the verb after I/you/we/they ('I says', 'they goes')",
+    },
+    "done-perfective": {
+        "kind": "dialect", "label": "grammar", "variety": "US South / AAVE",
+        "gloss": "perfective 'done': 'I done told you' = I have already told you",
+    },
+    "double-modal": {
+        "kind": "dialect", "label": "grammar", "variety": "US South / Scottish / Northern English",
+        "gloss": "double modal ('might could' = might be able to)",
+    },
+    "object-pronoun-subject": {
+        "kind": "dialect", "label": "grammar", "variety": "General (colloquial)",
+        "gloss": "object pronoun in a coordinate subject ('me and him went' = he and I went)",
+    },
+    "regularized-reflexive": {
+        "kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+        "gloss": "regularized reflexive ('hisself', 'theirselves', 'meself')",
+    },
+    "preterite-participle": {
+        "kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+        "gloss": "past participle used as simple past ('I seen it', 'he done it' = I saw it, he did it)",
+    },
+    "participle-preterite": {
+        "kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+        "gloss": "simple past used as participle ('I have went', 'she's took it' = gone, taken)",
+    },
+    "regularized-past": {
+        "kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+        "gloss": "regularized or dialect past form ('knowed', 'growed', 'brung' = knew, grew, brought)",
+    },
+    "zero-copula": {
+        "kind": "dialect", "label": "grammar", "variety": "AAVE / US South",
+        "gloss": "no 'is/are' before an -ing verb ('they working' = they are working)",
+    },
+    "a-prefixing": {
+        "kind": "dialect", "label": "grammar", "variety": "Appalachian / US South",
+        "gloss": "a-prefixing ('a-going' = going)",
+    },
+    "for-to": {
+        "kind": "dialect", "label": "grammar", "variety": "Irish / Scottish / Appalachian",
+        "gloss": "'for to' before a verb = to / in order to",
+    },
+    "what-relative": {
+        "kind": "dialect", "label": "grammar", "variety": "British (non-standard)",
+        "gloss": "'what' as a relative pronoun ('the man what I saw' = the man that I saw)",
+    },
+    "positive-anymore": {
+        "kind": "dialect", "label": "grammar", "variety": "US Midland",
+        "gloss": "positive 'anymore' = nowadays ('prices are high anymore')",
+    },
+    "fixing-to": {
+        "kind": "dialect", "label": "grammar", "variety": "US South",
+        "gloss": "'fixing to' = about to, going to",
+    },
+    "after-perfect": {
+        "kind": "dialect", "label": "grammar", "variety": "Irish",
+        "gloss": "'after' perfect: 'I'm after eating' = I have just eaten",
+    },
+    "do-be": {
+        "kind": "dialect", "label": "grammar", "variety": "Irish",
+        "gloss": "habitual 'do be' / 'does be' = is usually",
+    },
+    "scots-negation": {
+        "kind": "dialect", "label": "grammar", "variety": "Scottish",
+        "gloss": "Scots negative '-nae'/'-na' ('cannae' = can't, 'dinnae' = don't)",
+    },
+    "zero-plural": {
+        "kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+        "gloss": "no plural -s after a number ('five year ago', 'two mile')",
+    },
+    "me-possessive": {
+        "kind": "dialect", "label": "grammar", "variety": "British / Irish / Australian",
+        "gloss": "'me' for 'my' ('me mum' = my mum)",
+    },
+    "us-subject": {
+        "kind": "dialect", "label": "grammar", "variety": "Northern English / US South",
+        "gloss": "'us' as a subject ('us was there' = we were there)",
+    },
+    "was-sat": {
+        "kind": "dialect", "label": "grammar", "variety": "British (Northern English and beyond)",
+        "gloss": "'was sat / was stood' = was sitting / was standing",
+    },
+    "possessive-n": {
+        "kind": "dialect", "label": "grammar", "variety": "Appalachian / Northern English",
+        "gloss": "possessive pronoun in -n ('yourn', 'hisn', 'ourn' = yours, his, ours)",
+    },
+    "archaic-pronoun": {
+        "kind": "dialect", "label": "grammar", "variety": "Northern English / Yorkshire / Scottish",
+        "gloss": "thou/thee/thy/ye pronouns (dialect or archaic)",
+    },
+    "invariant-tag": {
+        "kind": "dialect", "label": "grammar", "variety": "London / Multicultural British / Welsh",
+        "gloss": "invariant question tag ('innit' = isn't it / don't you / right?)",
+    },
+    "eye-dialect": {
+        "kind": "dialect", "label": "eye-dialect", "variety": "General (informal speech)",
+        "gloss": "spelling of a casual pronunciation",
+    },
+    "address": {
+        "kind": "register", "label": "address", "variety": "General",
+        "gloss": "a form of address: the target language forces a formal or familiar choice",
+    },
+}
+
+SUBJ = {"i", "you", "he", "she", "it", "we", "they"}
+SUBJ_3SG = {"he", "she", "it"}
+SUBJ_NON3 = {"i", "you", "we", "they"}
+OBJ_PRON = {"me", "him", "her", "us", "them"}
+AUX = {
+    "am", "is", "are", "was", "were", "be", "been", "being", "'m", "'re", "'s", "do", "does", "did", "have",
+    "has", "had", "'ve", "'d", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+    "'ll", "ca", "wo", "sha", "to", "let", "n't", "not", "ai",
+}
+CLAUSE_END = {".", "!", "?", ";", ":", ",", "—", "–", "--", "…", "...", '"', "“", "”"}
+NEG_FIRST = {"n't", "not", "never", "no", "nobody", "nothing", "nowhere", "none", "nae", "nay"}
+NEG_SECOND = {"no", "nothing", "nobody", "nowhere", "none", "never", "nothin", "nothin'", "noone", "naught"}
+NON3_VERBS_S = {
+    "says", "goes", "thinks", "wants", "likes", "knows", "gets", "comes", "tells", "makes", "sees", "takes",
+    "looks", "needs", "does", "has", "loves", "hates", "reckons", "feels", "keeps", "runs", "asks",
+}
+BASE_VERBS = {
+    "go", "do", "have", "like", "want", "know", "get", "come", "say", "make", "see", "take", "think",
+    "look", "need", "love", "hate", "work", "live", "eat", "play", "talk", "tell", "give", "run", "feel",
+    "seem", "mean", "keep", "try", "call", "leave", "sing", "drink", "walk", "wear", "cook", "drive",
+    "believe", "care", "mind", "matter", "belong", "own", "cost", "smell", "sound", "taste", "ask",
+}
+PARTICIPLES_AS_PAST = {"seen", "done", "been", "gone", "taken", "given", "eaten", "wrote", "written", "drunk",
+                       "rung", "sung", "swum", "begun", "run"}
+PRETERITES_AS_PART = {"went", "came", "ate", "took", "gave", "saw", "did", "drove", "rode", "wrote", "began",
+                      "swam", "sang", "drank", "spoke", "fell", "knew", "grew", "threw", "flew", "froze", "stole",
+                      "chose", "forgot", "tore", "wore", "shook", "mistook", "hid"}
+DIALECT_PAST = {
+    "knowed", "growed", "throwed", "blowed", "drawed", "seed", "brung", "clumb", "drownded", "attackted",
+    "heered", "holp", "holped", "et", "tooken", "boughten", "snuck", "costed", "catched", "teached",
+    "bringed", "buyed", "thinked", "writ", "driv", "gived", "swimmed", "hitted", "comed", "goed", "runned",
+    "taked", "sended", "maked", "seen'd", "het", "crope", "riz", "fit", "hisn",
+}
+DOUBLE_MODALS = {
+    ("might", "could"), ("might", "would"), ("might", "should"), ("might", "can"), ("might", "will"),
+    ("may", "can"), ("must", "can"), ("might", "ought"), ("should", "ought"), ("would", "could"),
+    ("will", "can"), ("useta", "could"), ("used", "to", "could"), ("might", "'ve", "could"),
+    ("must", "could"), ("may", "could"), ("might", "must"), ("can", "might"),
+}
+PLURALS_AFTER_NUMBER = {"year", "mile", "pound", "dollar", "month", "week", "inch", "yard"}
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "fifty",
+                "hundred", "thousand", "several", "many"}
+ME_POSSESSED = {"mum", "mam", "mom", "dad", "da", "mother", "father", "brother", "sister", "mate", "mates",
+                "car", "house", "head", "wife", "husband", "missus", "auntie", "nan", "nana", "gran", "granny",
+                "kids", "son", "daughter", "own", "old", "bike", "phone", "hair", "legs", "arse", "boyfriend",
+                "girlfriend", "family", "mammy", "pal", "pals", "bag", "keys", "feet", "hands", "room"}
+GIVE_VERBS = {"give", "tell", "show", "get", "buy", "bring", "send", "make", "let", "pass", "lend", "hand",
+              "teach", "find", "call", "cook", "pour", "fetch", "save", "leave", "throw", "ask", "like", "for",
+              "to", "with", "named", "calling", "about"}
+POSSESSIVE_N = {"yourn", "hisn", "hern", "ourn", "theirn", "yourns", "hisns"}
+ARCHAIC = {"thou", "thee", "thy", "thine", "ye", "tha", "thysen", "thissen", "thyself", "yersel", "yersen"}
+REFLEXIVES = {"hisself", "theirselves", "theirself", "meself", "ourself", "theyself", "themselfs", "hisselves",
+              "yourselfs", "yerself", "mysen", "missen", "hissen", "hersen", "oursen", "theirsen", "yoursen"}
+SCOTS_NEG_STEMS = {"can", "din", "did", "wil", "would", "could", "should", "is", "was", "has", "have", "does",
+                   "dae", "wouldn", "couldn", "shouldn", "are", "were", "had", "must"}
+EYE_DIALECT_WORDS = {
+    # spellings of casual pronunciation with no dictionary life of their own; regional words are lexicon data
+    "gonna": "going to", "wanna": "want to", "gotta": "got to", "kinda": "kind of", "sorta": "sort of",
+    "lemme": "let me", "gimme": "give me", "dunno": "don't know", "outta": "out of", "lotta": "lot of",
+    "coulda": "could have", "woulda": "would have", "shoulda": "should have", "musta": "must have",
+    "'em": "them", "ya": "you", "yer": "your / you're", "cuz": "because", "'cause": "because",
+    "whatcha": "what are you / what do you", "gotcha": "got you",
+    "betcha": "bet you", "y'know": "you know", "c'mon": "come on", "s'pose": "suppose",
+    "'bout": "about", "'round": "around", "'til": "until", "ol'": "old", "fella": "fellow", "nah": "no",
+    "yep": "yes", "yeah": "yes", "lil": "little", "lil'": "little", "ain": "ain't",
+}
+#: eye-dialect forms frequent enough in neutral written English not to flag on their own
+EYE_DIALECT_QUIET = {"yeah", "yep", "nah", "'cause", "cuz", "gotcha", "fella"}
+
+Span = tuple[int, int, str]  # token start, token end (exclusive), rule slug
+
+
+def _clause_bounds(lowers: list[str], i: int) -> tuple[int, int]:
+    start = i
+    while start > 0 and lowers[start - 1] not in CLAUSE_END:
+        start -= 1
+    end = i
+    while end < len(lowers) and lowers[end] not in CLAUSE_END:
+        end += 1
+    return start, end
+
+
+def _prev(lowers: list[str], i: int) -> str:
+    return lowers[i - 1] if i > 0 else ""
+
+
+def _at_clause_start(lowers: list[str], i: int) -> bool:
+    return i == 0 or lowers[i - 1] in CLAUSE_END or lowers[i - 1] in {"and", "but", "so", "then", "cos"}
+
+
+def english_rules(doc: Any) -> Iterator[Span]:
+    """Grammatical and spelling features of non-standard English in one Doc."""
+    lowers = [t.lower_.replace("’", "'") for t in doc]
+    lemmas = [t.lemma_ for t in doc]
+    n = len(lowers)
+    is_question = bool(n) and "?" in lowers
+    for i, low in enumerate(lowers):
+        nxt = lowers[i + 1] if i + 1 < n else ""
+        nxt2 = lowers[i + 2] if i + 2 < n else ""
+        prev = _prev(lowers, i)
+        # ain't
+        if low in ("ai", "ain") and nxt in ("n't", "nt", "'t"):
+            yield i, i + 2, "aint"
+        elif low in ("ain't", "aint", "ainâ€™t"):
+            yield i, i + 1, "aint"
+        # double negation: a negator, then an n-word later in the same clause
+        if low in NEG_FIRST and not (low == "no" and nxt in ("one", "longer", "matter", "doubt", "wonder")):
+            _start, end = _clause_bounds(lowers, i)
+            for j in range(i + 1, end):
+                second = lowers[j]
+                if second in NEG_SECOND and not (second == "no" and (lowers[j - 1] in ("say", "said", "saying", "says", "or", "take", "takes", "took", "yes") or (j + 1 < n and lowers[j + 1] in ("one", "longer", "matter", "doubt", "sooner", "less", "more", "way", "wonder", "problem", "idea", "way")))) and not (low == "not" and second == "nothing" and lowers[j - 1] == "for") and not (low in ("not", "n't") and lowers[j - 1] in ("not", "if")):
+                    if low == "never" and second == "never":
+                        continue
+                    yield i, j + 1, "double-negation"
+                    break
+        # y'all, yous
+        if low in ("y'", "y’", "ya'", "you") and nxt == "all" and low != "you":
+            yield i, i + 2, "yall"
+        elif low in ("y'all", "yall", "ya'll", "y’all"):
+            yield i, i + 1, "yall"
+        if low in ("yous", "youse", "yiz", "yez", "youz", "yousens"):
+            yield i, i + 1, "yous"
+        # was/were levelling
+        if low in ("we", "you", "they") and nxt == "was" and prev not in ("if", "as", "than"):
+            yield i, i + 2, "was-levelling"
+        if low in ("i", "he", "she", "it") and nxt == "were" and prev not in ("if", "as", "wish", "though", "than", "even", "suppose", "were", "only", "though") and nxt2 not in ("to",) and not is_question:
+            if not any(lowers[j] in ("if", "wish", "though", "suppose", "imagine") for j in range(max(0, i - 4), i)):
+                yield i, i + 2, "was-levelling"
+        if low in ("they", "we", "i") and nxt == "is" and prev not in ("what", "who", "how", "where"):
+            yield i, i + 2, "is-levelling"
+        if low == "you" and nxt == "is" and _at_clause_start(lowers, i) and not is_question:
+            yield i, i + 2, "is-levelling"
+        if low in SUBJ_3SG and nxt == "are" and _at_clause_start(lowers, i) and not is_question:
+            yield i, i + 2, "is-levelling"
+        # habitual be / do be
+        if low in SUBJ and nxt in ("be", "bes", "be's") and prev not in AUX and prev not in ("let", "to", "and", "or", "will"):
+            after = nxt2
+            if after.endswith(("ing", "in'", "in")) and len(after) > 4 or after in ("always", "usually", "sometimes", "still", "all", "steady", "like", "just", "out", "there", "here"):
+                yield i, i + 3 if after else i + 2, "habitual-be"
+        if low in ("do", "does") and nxt == "be" and prev in SUBJ | {"it", "there"}:
+            yield i - 1, i + 2, "do-be"
+        # them + noun
+        if low == "them" and i + 1 < n:
+            t_next = doc[i + 1]
+            if nxt in ("there", "ones", "days", "boys", "girls", "folks", "people", "things", "guys", "kids") and (
+                _at_clause_start(lowers, i) or prev in ("all", "of", "in", "on", "at", "with", "from", "like", "see", "take", "get", "give", "want", "for")
+            ):
+                if not (nxt == "there" and (nxt2 in CLAUSE_END or nxt2 == "")):
+                    yield i, i + 2, "them-demonstrative"
+            elif _at_clause_start(lowers, i) and t_next.is_alpha and lemmas[i + 1] != nxt and nxt.endswith("s") and nxt2 not in SUBJ:
+                yield i, i + 2, "them-demonstrative"
+        # he don't / she go
+        if low in SUBJ_3SG and nxt == "do" and nxt2 == "n't" and not is_question and prev not in AUX and prev not in ("how", "why", "what", "does", "did"):
+            yield i, i + 3, "third-person-zero"
+        elif low in ("he", "she") and nxt in BASE_VERBS and prev not in AUX and not is_question and nxt2 not in ("n't",) and prev not in ("let", "make", "made", "help", "watch", "saw", "see", "hear", "heard", "did", "does", "do", "should", "would", "could", "can", "will"):
+            yield i, i + 2, "third-person-zero"
+        # I says / they goes
+        if low in SUBJ_NON3 and nxt in NON3_VERBS_S and prev not in AUX and nxt not in ("does", "has"):
+            if not (low == "you" and prev not in ("", ",", ".", "and", "then", "so")):
+                yield i, i + 2, "verbal-s"
+        # done perfective: I done told you
+        if low in SUBJ and nxt == "done" and i + 2 < n and doc[i + 2].is_alpha and lemmas[i + 2] != nxt2 and nxt2.endswith(("ed", "t", "en", "ld", "ew", "ok", "ught", "id", "ent", "ame", "ot")):
+            yield i, i + 3, "done-perfective"
+        elif low in SUBJ and nxt in PARTICIPLES_AS_PAST and prev not in AUX and prev not in ("had", "have", "has", "'ve", "'d", "been", "having") and not (nxt == "done" and nxt2 in ("with", "for", "yet", "already")) and not (nxt == "been" and prev in ("have", "'ve")):
+            if not is_question:
+                yield i, i + 2, "preterite-participle"
+        if low in ("have", "has", "had", "'ve", "'d", "'s") and nxt in PRETERITES_AS_PART and prev in SUBJ | {"who", "you", "they", "would", "could", "should", "might", "must"}:
+            if not (low == "'s" and nxt in ("saw",)):
+                yield i, i + 2, "participle-preterite"
+        if low in DIALECT_PAST:
+            if low not in ("fit", "et", "seed", "het") or prev in SUBJ:
+                yield i, i + 1, "regularized-past"
+        # double modals
+        for combo in DOUBLE_MODALS:
+            if tuple(lowers[i:i + len(combo)]) == combo:
+                yield i, i + len(combo), "double-modal"
+        # me and him went
+        if low in ("me", "him", "her") and nxt == "and" and _at_clause_start(lowers, i) and i + 3 < n:
+            third = lowers[i + 2]
+            if third in OBJ_PRON | SUBJ or doc[i + 2].is_title:
+                yield i, i + 3, "object-pronoun-subject"
+        if low in ("us",) and _at_clause_start(lowers, i) and nxt in ("was", "were", "is", "are", "went", "have", "had", "did", "do", "got", "can", "will", "'ll", "kids", "lot", "lads", "girls", "boys"):
+            if nxt not in ("kids", "lot", "lads", "girls", "boys") or nxt2 not in CLAUSE_END | {""}:
+                yield i, i + 2, "us-subject"
+        # reflexives, possessives, archaic pronouns
+        if low in REFLEXIVES:
+            yield i, i + 1, "regularized-reflexive"
+        if low in POSSESSIVE_N:
+            yield i, i + 1, "possessive-n"
+        if low in ARCHAIC and not (low == "ye" and nxt == "olde"):
+            yield i, i + 1, "archaic-pronoun"
+        # they working
+        if low in ("he", "she", "we", "they", "i") and nxt.endswith("ing") and len(nxt) > 4 and i + 1 < n and lemmas[i + 1] != nxt and prev not in AUX and prev not in ("see", "saw", "seen", "heard", "hear", "watch", "watched", "and", "or", "with", "what", "while", "when", "because"):
+            if nxt not in ("thing", "king", "ring", "sing", "bring", "spring", "string", "nothing", "something", "anything", "everything", "being", "morning", "evening", "during", "sibling", "darling", "ceiling", "building", "feeling", "meeting", "wedding", "pudding", "ping", "swing", "sting", "wing", "cling", "fling", "wring", "sling", "bling", "zing"):
+                yield i, i + 2, "zero-copula"
+        if re.fullmatch(r"a-[a-z]+(?:ing|in'?)", low):
+            yield i, i + 1, "a-prefixing"
+        if low == "a" and nxt == "-" and nxt2.endswith(("ing", "in'", "in")) and len(nxt2) > 4:
+            yield i, i + 3, "a-prefixing"
+        if low == "for" and nxt == "to" and i + 2 < n and doc[i + 2].is_alpha and lowers[i + 2] in BASE_VERBS | {"be", "see", "buy", "help", "fetch", "get", "find", "visit", "watch", "hear"}:
+            yield i, i + 3, "for-to"
+        if low == "what" and i >= 2 and lowers[i - 2] in ("the", "that", "this", "those", "them", "a") and doc[i - 1].is_alpha and nxt in SUBJ | {"was", "is", "were", "did", "had", "lives", "lived"} and prev not in ("know", "see", "mean", "about", "is", "was"):
+            yield i - 2, i + 1, "what-relative"
+        if low == "anymore" and not is_question:
+            start, end = _clause_bounds(lowers, i)
+            if not any(lowers[j] in NEG_FIRST | {"hardly", "barely", "rarely", "scarcely", "seldom"} for j in range(0, i)):
+                yield i, i + 1, "positive-anymore"
+        if low in ("fixing", "fixin", "fixin'", "fixin’") and nxt == "to" and prev in ("'m", "am", "is", "are", "'re", "'s", "was", "were") | SUBJ:
+            yield i, i + 2, "fixing-to"
+        if low == "after" and prev in ("'m", "am", "is", "are", "'re", "'s", "was", "were", "be") and nxt.endswith(("ing", "in'")) and len(nxt) > 4 and lemmas[i + 1] != nxt:
+            yield i, i + 2, "after-perfect"
+        m = re.fullmatch(r"([a-z]+)(nae|na|nay)", low)
+        if m and m.group(1) in SCOTS_NEG_STEMS and low not in ("canna", "dinna", "donna", "anna", "henna") | {"gonna", "wanna"} or low in ("canna", "dinna", "winna", "didna", "couldna", "wouldna", "isna", "wasna", "hasna", "doesna"):
+            yield i, i + 1, "scots-negation"
+        if (low in NUMBER_WORDS or (low.isdigit() and low not in ("1", "0"))) and nxt in PLURALS_AFTER_NUMBER and (nxt2 in CLAUSE_END or nxt2 in ("ago", "back", "since", "away", "")):
+            yield i, i + 2, "zero-plural"
+        if low == "me" and nxt in ME_POSSESSED and prev not in GIVE_VERBS and (i == 0 or lemmas[i - 1] not in GIVE_VERBS):
+            if nxt not in ("own", "old") or nxt2 not in CLAUSE_END:
+                yield i, i + 2, "me-possessive"
+        if low in ("was", "were", "'s", "is", "am", "'m") and nxt in ("sat", "stood") and prev in SUBJ | {"who", "just", "still"}:
+            yield i, i + 2, "was-sat"
+        if low in ("innit", "init"):
+            yield i, i + 1, "invariant-tag"
+        # g-dropping on any -in' word whose -ing form exists ("goin'", "nothin'")
+        text = doc[i].text.replace("’", "'")
+        if len(text) > 4 and text.lower().endswith("in'") and text[:-1].isalpha():
+            yield i, i + 1, "g-dropping"
+        elif low in ("in'",) and i > 0 and lowers[i - 1].isalpha() and not doc[i - 1].whitespace_:
+            yield i - 1, i + 1, "g-dropping"
+        if low in EYE_DIALECT_WORDS and low not in EYE_DIALECT_QUIET:
+            yield i, i + 1, "eye-dialect"
+        elif low == "gon" and nxt == "na" or low in ("wan", "got", "out", "kind", "sort", "lot", "could", "would", "should", "must") and nxt in ("na", "ta", "a") and not doc[i].whitespace_ or low in ("lem", "gim") and nxt == "me" and not doc[i].whitespace_:
+            yield i, i + 2, "eye-dialect"
+        elif low == "du" and nxt == "n" and nxt2 == "no":
+            yield i, i + 3, "eye-dialect"
+
+
+def eye_dialect_gloss(text: str) -> str:
+    """The standard spelling for an eye-dialect form ('goin'' → 'going')."""
+    low = text.lower().replace("’", "'").replace(" ", "")
+    if low in EYE_DIALECT_WORDS:
+        return f"'{text}' = {EYE_DIALECT_WORDS[low]}"
+    if low.endswith("in'"):
+        return f"'{text}' = {text[:-1]}g"
+    return RULES["eye-dialect"]["gloss"]
+
+
+#: language -> rule function over a Doc
+LANG_RULES: dict[str, Callable[[Any], Iterator[Span]]] = {"en": english_rules}
+
+VOCATIVE_OPENERS = {
+    "en": {"yes", "no", "yeah", "yep", "nah", "thanks", "thank", "hey", "hi", "hello", "oi", "oy", "morning",
+           "evening", "night", "cheers", "sorry", "please", "right", "okay", "ok", "alright", "well", "aye",
+           "listen", "look", "come", "on", "bye", "goodbye", "excuse", "pardon", "g'day", "howdy", "now",
+           "you", "ta", "oh", "ah", "welcome", "certainly", "sure", "quite"},
+    "es": {"sí", "no", "gracias", "hola", "oye", "mira", "vale", "bueno", "adiós", "perdón", "claro"},
+    "fr": {"oui", "non", "merci", "salut", "bonjour", "bonsoir", "pardon", "allez", "eh", "bon", "au",
+           "revoir", "dis", "écoute", "voyons"},
+}
+_BOUNDARY = CLAUSE_END | {"!", "?", "(", ")", "-", "'", "‘", "’"}
+
+
+def is_vocative(doc: Any, start: int, end: int, lang: str) -> bool:
+    """True when tokens [start, end) are used to address someone ("Thanks, mate." "Sir, I …" "Yes sir")."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    openers = VOCATIVE_OPENERS.get(lang, set())
+    left_ok = start == 0 or before in _BOUNDARY or before in openers or (start >= 2 and doc[start - 2].lower_ == "thank" and before == "you")
+    right_ok = end == len(doc) or after in _BOUNDARY
+    if before in ("my", "mi", "mon", "ma") and (start < 2 or doc[start - 2].lower_ in _BOUNDARY | openers):
+        left_ok = True  # "my love", "mon chéri"
+    return left_ok and right_ok
+
+
+# -- flags ------------------------------------------------------------------------------------------
+
+TV_SUGGESTION = {
+    "T": "familiar address: choose the familiar form in the target (es tú, fr tu, de du, it tu)",
+    "V": "formal address: choose the formal form in the target (es usted, fr vous, de Sie, it Lei)",
+    "": "the target forces a choice: tú/usted, tu/vous, du/Sie — decide from the relationship",
+}
+PROFANITY_SUGGESTION = {
+    "mild": "mild: a mild target word; subtitles may soften it further",
+    "moderate": "moderate: keep the strength; check the client's profanity policy",
+    "strong": "strong: keep the strength unless the client's policy says otherwise; never add or drop it silently",
+}
+KIND_CONFIDENCE = {"dialect": 0.8, "slang": 0.6, "profanity": 0.9, "register": 0.7}
+
+
+def collect(ctx: Any) -> list[Any]:
+    """Flags for dialect.jsonl markers and grammar rules."""
+    from .context import Context
+
+    assert isinstance(ctx, Context)
+    flags = []
+    for item in ctx.items:
+        if item.is_sdh:
+            continue
+        lexical: list[tuple[int, int]] = []
+        for span in item.doc.spans.get("locpipe_dialect", []):
+            entry = ctx.lexicon.by_id.get(span.id_)
+            if entry is None:
+                continue
+            label = entry["label"]
+            kind = entry.get("kind", "dialect")
+            if label == "address" and not is_vocative(item.doc, span.start, span.end, ctx.lang):
+                continue
+            variety = entry.get("variety", "")
+            evidence = [f"{label} marker" + (f" of {variety} English" if variety and ctx.lang == "en" and variety != "General" else (f" ({variety})" if variety else ""))]
+            suggestion = "keep the character's voice: render it with a matching register in the target, not standard language"
+            severity = "info"
+            if label == "address":
+                suggestion = TV_SUGGESTION.get(entry.get("formality", ""), TV_SUGGESTION[""])
+            elif kind == "profanity" or label == "profanity":
+                strength = entry.get("strength", "moderate")
+                evidence.append(f"profanity, {strength}")
+                suggestion = PROFANITY_SUGGESTION.get(strength, "")
+                severity = "functional" if strength == "strong" else "info"
+            elif kind == "slang":
+                suggestion = "slang: translate the meaning with target slang of the same age and register"
+            lexical.append((span.start, span.end))
+            flags.append(ctx.flag(
+                item, span.start_char, span.end_char, kind=kind, label=label, rule_id=entry["id"],
+                gloss=entry["gloss"], evidence=evidence, suggestion=suggestion,
+                confidence=KIND_CONFIDENCE.get(kind, 0.7), severity=severity,
+            ))
+        for span in item.doc.spans.get("locpipe_grammar", []):
+            if any(s <= span.start and span.end <= e for s, e in lexical):
+                continue  # the lexicon already says it, with a better gloss
+            slug = span.id_.split(".rule.", 1)[-1]
+            rule = RULES.get(slug)
+            if rule is None:
+                continue
+            gloss = eye_dialect_gloss(span.text) if rule["label"] == "eye-dialect" else rule["gloss"]
+            flags.append(ctx.flag(
+                item, span.start_char, span.end_char, kind=rule["kind"], label=rule["label"], rule_id=span.id_,
+                gloss=gloss, evidence=[f"grammar rule '{slug}' ({rule['variety']})"],
+                suggestion="non-standard on purpose: keep the character's voice with a target-language equivalent, do not correct it",
+                confidence=0.75 if rule["label"] == "grammar" else 0.7,
+            ))
+    return flags

@@ -1,0 +1,321 @@
+"""Humor flags: puns evoked by context, joke templates, sarcasm markers, laughter cues,
+setup and punchline across cues, running gags.
+
+Each flag names the device; a pun flag names the word and both senses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from ..model import Flag
+from .context import LAUGHTER_RE, STOPWORDS, Context, Item
+
+#: joke setups that make the next line a punchline (per language; data, not branches)
+SETUPS: dict[str, list[str]] = {
+    "en": [
+        r"^(?:so,? )?what do you (?:call|get (?:when|if)|get if)\b", r"^why (?:did|do|does|is|are|was|can't|don't)\b",
+        r"^how many \w+ does it take\b", r"^what's the difference between\b", r"^what did the \w+ say\b",
+        r"^(?:did you|have you) hear(?:d)? (?:the one )?about\b", r"^what(?:'s| is) (?:black and white|brown and sticky|green and)\b",
+        r"^how do you (?:make|get|know|catch)\b", r"^what has\b", r"^where do \w+ go\b",
+    ],
+    "es": [r"^¿?qué le dijo\b", r"^¿?cuál es el colmo\b", r"^¿?por qué\b.*\?$", r"^¿?qué (?:es|hace) un\b", r"^¿?sabes (?:qué|cuál)\b"],
+    "fr": [r"^quelle est la différence entre\b", r"^qu'est-ce qu'?(?:un|une|on)\b", r"^pourquoi (?:les|le|la|un|une)\b", r"^c'est l'histoire d'?un\b"],
+}
+KNOCK: dict[str, tuple[str, str]] = {
+    "en": (r"^knock[,!.]? knock\b", r"^who'?s there\b"),
+    "es": (r"^(?:toc[,!.]? toc|tan[,!.]? tan)\b", r"^¿?quién es\b"),
+    "fr": (r"^toc[,!.]? toc\b", r"^qui est là\b"),
+}
+MAX_PUNCHLINE_WORDS = 18
+#: occurrences of a running gag must lie at least this many segments apart
+MIN_GAG_DISTANCE = 3
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^\w' ]+", " ", text.lower().replace("’", "'")).strip()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w']+", text.lower().replace("’", "'"))
+
+
+class _State:
+    def __init__(self) -> None:
+        self.jokes: dict[int, list[str]] = defaultdict(list)  # item pos -> reasons it is a joke
+
+
+def collect(ctx: Context) -> list[Flag]:
+    state = _State()
+    flags: list[Flag] = []
+    flags += _lexicon_markers(ctx, state)
+    flags += _laughter(ctx, state)
+    flags += _setups(ctx, state)
+    flags += _puns(ctx, state)
+    flags += _running_gags(ctx, state, flags)
+    return flags
+
+
+def _lexicon_markers(ctx: Context, state: _State) -> list[Flag]:
+    out = []
+    confidence = {"sarcasm": 0.6, "irony": 0.55, "joke": 0.8, "catchphrase": 0.75, "laughter": 0.8}
+    for item in ctx.items:
+        if item.is_sdh:
+            continue
+        for span in item.doc.spans.get("locpipe_humor", []):
+            entry = ctx.lexicon.by_id.get(span.id_)
+            if entry is None:
+                continue
+            label = entry["label"]
+            evidence = [f"stock {label} marker '{entry['pattern']}'" if isinstance(entry["pattern"], str)
+                        else f"{label} marker {entry['id']}"]
+            if label in ("joke", "catchphrase"):
+                state.jokes[item.pos].append(f"{label} '{span.text}'")
+            suggestion = {
+                "sarcasm": "keep the sarcasm: the literal words mean the opposite; use the target's stock sarcastic phrase",
+                "irony": "keep the irony; make sure the translation can be read both ways",
+                "joke": "translate the joke, not the words; keep setup and punchline in order",
+                "catchphrase": "translate it the same way every time it recurs",
+                "laughter": "laughter in the dialogue: the line around it is meant to be funny",
+            }.get(label, "")
+            out.append(ctx.flag(item, span.start_char, span.end_char, kind="humor", label=label,
+                                rule_id=entry["id"], gloss=entry["gloss"], evidence=evidence,
+                                suggestion=suggestion, confidence=confidence.get(label, 0.6)))
+    return out
+
+
+def _previous_dialogue(ctx: Context, pos: int) -> Item | None:
+    for j in range(pos - 1, max(-1, pos - 4), -1):
+        other = ctx.items[j]
+        if not other.is_sdh and LAUGHTER_RE.sub("", other.segment.text).strip():
+            return other
+    return None
+
+
+def _cue_label(ctx: Context, index: int) -> str:
+    cue = ctx.cues.get(index)
+    if cue is None or cue.start is None:
+        return f"cue {index + 1}"
+    ms = cue.start
+    return f"cue {index + 1} ({ms // 3600000:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d})"
+
+
+def _laughter(ctx: Context, state: _State) -> list[Flag]:
+    out = []
+    for item in ctx.items:
+        match = LAUGHTER_RE.search(item.segment.text)
+        if not match:
+            continue
+        before = item.segment.text[: match.start()].strip(" -")
+        target: Item | None
+        if before and not item.is_sdh:
+            target, end = item, len(item.segment.text[: match.start()].rstrip(" -"))
+        else:
+            target = _previous_dialogue(ctx, item.pos)
+            end = len(target.segment.text) if target else 0
+        if target is None or end == 0:
+            continue
+        text = target.segment.text
+        start = len(text) - len(text.lstrip(" -"))
+        state.jokes[target.pos].append(f"followed by laughter '{match.group(0)}'")
+        where = _cue_label(ctx, item.segment.cues[0]) if item.segment.cues else "the next cue"
+        out.append(ctx.flag(
+            target, start, end, kind="humor", label="joke", rule_id=f"{ctx.lang}.rule.laughter-cue",
+            gloss="a line the film marks as funny (laughter follows)",
+            evidence=[f"laughter cue '{match.group(0)}' at {where}"],
+            suggestion="make sure the translation is funny too; if the joke cannot survive, replace it rather than lose the laugh",
+            confidence=0.7,
+        ))
+    return out
+
+
+def _setups(ctx: Context, state: _State) -> list[Flag]:
+    out: list[Flag] = []
+    setups = [re.compile(rx, re.I) for rx in SETUPS.get(ctx.lang, [])]
+    knock = KNOCK.get(ctx.lang)
+    dialogue = [it for it in ctx.items if not it.is_sdh]
+    for k, item in enumerate(dialogue):
+        text = item.segment.text.strip(" -")
+        if knock and re.match(knock[0], text, re.I) and k + 1 < len(dialogue) and re.match(knock[1], dialogue[k + 1].segment.text.strip(" -¿"), re.I):
+            roles = [(item, "setup")]
+            if k + 4 < len(dialogue) and re.search(r"\S\s+\S*\s*(?:who|qui|quién)\W*$", dialogue[k + 3].segment.text, re.I):
+                roles.append((dialogue[k + 4], "punchline"))
+            last = roles[-1][0]
+            for part, role in roles:
+                state.jokes[part.pos].append("knock-knock joke")
+                out.append(ctx.flag(
+                    part, 0, len(part.segment.text), kind="humor", label="joke",
+                    rule_id=f"{ctx.lang}.rule.knock-knock", gloss=f"knock-knock joke ({role})",
+                    evidence=[f"knock-knock shape from {_cue_label(ctx, item.segment.cues[0])} to "
+                              f"{_cue_label(ctx, last.segment.cues[-1])}"],
+                    suggestion="use the target's knock-knock formula (es 'toc, toc — ¿quién es?', fr 'toc toc — qui est là ?') and rebuild the pun of the punchline",
+                    confidence=0.85,
+                ))
+            continue
+        is_template = any(
+            ctx.lexicon.by_id.get(s.id_, {}).get("label") == "joke" for s in item.doc.spans.get("locpipe_humor", [])
+        )
+        if not text.endswith("?") or not (is_template or any(rx.search(text) for rx in setups)):
+            continue
+        if k + 1 >= len(dialogue):
+            continue
+        answer = dialogue[k + 1]
+        if answer.pos - item.pos > 2 or len(_words(answer.segment.text)) > MAX_PUNCHLINE_WORDS:
+            continue
+        if answer.segment.text.strip().endswith("?") and not is_template:
+            continue
+        separate = set(item.segment.cues).isdisjoint(answer.segment.cues)
+        where = (f"setup in {_cue_label(ctx, item.segment.cues[-1])}, punchline in "
+                 f"{_cue_label(ctx, answer.segment.cues[0])}")
+        advice = ("keep setup and punchline in separate subtitles, in this order" if separate
+                  else "setup and punchline share a cue: never let the punchline show before the setup")
+        for part, role in ((item, "setup"), (answer, "punchline")):
+            state.jokes[part.pos].append(f"question-and-answer joke ({role})")
+            start = len(part.segment.text) - len(part.segment.text.lstrip(" -"))
+            out.append(ctx.flag(
+                part, start, len(part.segment.text), kind="humor", label="joke",
+                rule_id=f"{ctx.lang}.rule.setup-punchline", gloss=f"joke {role} (question and answer)",
+                evidence=[where], suggestion=advice, confidence=0.7,
+            ))
+    return out
+
+
+def _stem_hit(word: str, context: set[str]) -> str | None:
+    if word in context:
+        return word
+    if len(word) >= 5:
+        stem = word[:5]
+        for other in sorted(context):
+            if len(other) >= 5 and other[:5] == stem:
+                return other
+    return None
+
+
+def sense_hits(ctx: Context, senses: list[dict[str, Any]], context: set[str]) -> list[list[str]]:
+    """For each sense, the context words (from its list) present in ``context``."""
+    from .components import get_lemmatizer
+
+    lemmatize = get_lemmatizer(ctx.lang)
+    out = []
+    for sense in senses:
+        hits: list[str] = []
+        for word in sense.get("context", []):
+            if not isinstance(word, str):
+                continue
+            for form in dict.fromkeys((word.lower(), lemmatize(word.lower()))):
+                hit = _stem_hit(form, context)
+                if hit and hit not in hits:
+                    hits.append(hit)
+                    break
+        out.append(hits)
+    return out
+
+
+def _puns(ctx: Context, state: _State) -> list[Flag]:
+    out: list[Flag] = []
+    for item in ctx.items:
+        if item.is_sdh:
+            continue
+        best: dict[tuple[int, int], Flag] = {}
+        for span in item.doc.spans.get("locpipe_pun", []):
+            entry = ctx.lexicon.by_id.get(span.id_)
+            if entry is None:
+                continue
+            senses = [s for s in entry.get("senses", []) if isinstance(s, dict)]
+            context = ctx.context_lemmas(item, exclude=(span.start, span.end))
+            hits = sense_hits(ctx, senses, context) if senses else []
+            evoked = [(s, h) for s, h in zip(senses, hits, strict=False) if h]
+            joke = state.jokes.get(item.pos) or []
+            label = entry["label"]
+            sounds = entry.get("sounds_like", [])
+            if len(evoked) >= 2:
+                total = sum(len(h) for _s, h in evoked)
+                confidence = min(0.9, 0.6 + 0.1 * (total - 2) + (0.1 if joke else 0.0))
+            elif joke and (evoked or label == "homophone"):
+                confidence = 0.55
+            else:
+                continue
+            if len(evoked) >= 2:
+                (s1, h1), (s2, h2) = evoked[0], evoked[1]
+                gloss = f"pun on '{span.text}': {s1['sense']} / {s2['sense']}"
+                evidence = [f"'{', '.join(h1[:3])}' evoke '{s1['sense']}'", f"'{', '.join(h2[:3])}' evoke '{s2['sense']}'"]
+            elif label == "homophone":
+                gloss = f"sound-alike: '{span.text}' / '{'/'.join(sounds)}'" + (f" — {entry['gloss']}" if entry.get("gloss") else "")
+                evidence = [f"'{span.text}' sounds like '{'/'.join(sounds)}'"]
+            else:
+                s1, h1 = evoked[0]
+                other = next((s for s in senses if s is not s1), senses[-1] if senses else {"sense": "?"})
+                gloss = f"possible pun on '{span.text}': {s1['sense']} / {other['sense']}"
+                evidence = [f"'{', '.join(h1[:3])}' evoke '{s1['sense']}'"]
+            evidence += [f"the line is a joke: {j}" for j in joke[:2]]
+            flag = ctx.flag(
+                item, span.start_char, span.end_char, kind="humor", label=label, rule_id=entry["id"],
+                gloss=gloss, evidence=evidence,
+                suggestion="a word-for-word translation keeps one sense only: find a target word with both senses, "
+                "or a new pun on the same topic",
+                confidence=confidence,
+            )
+            key = (span.start_char, span.end_char)
+            if key not in best or best[key].confidence < flag.confidence:
+                best[key] = flag
+        out.extend(best.values())
+    return out
+
+
+def _running_gags(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
+    """The same joke or phrase recurring: every occurrence flagged, the others as evidence."""
+    by_pos = {item.segment.id: item for item in ctx.items}
+    groups: dict[str, list[tuple[Item, int, int]]] = defaultdict(list)
+    for flag in flags:
+        if flag.label in ("catchphrase", "pun", "homophone") or (flag.label == "joke" and "rule." not in flag.rule_id):
+            groups[f"rule:{flag.rule_id}"].append((by_pos[flag.segment], flag.start, flag.end))
+    for pos, _reasons in state.jokes.items():
+        item = ctx.items[pos]
+        text = _norm(item.segment.text)
+        if len(text.split()) >= 3:
+            start = len(item.segment.text) - len(item.segment.text.lstrip(" -"))
+            groups[f"text:{text}"].append((item, start, len(item.segment.text)))
+    # distinctive phrases (4-grams with 2+ content words) recurring in separate lines
+    grams: dict[tuple[str, ...], list[tuple[Item, int, int]]] = defaultdict(list)
+    for item in ctx.items:
+        if item.is_sdh:
+            continue
+        toks = [t for t in item.doc if t.is_alpha or "'" in t.text]
+        seen: set[tuple[str, ...]] = set()
+        for k in range(len(toks) - 3):
+            window = toks[k:k + 4]
+            key = tuple(t.lower_ for t in window)
+            if key in seen or sum(1 for t in window if t.lower_ not in STOPWORDS and len(t) > 2) < 2:
+                continue
+            seen.add(key)
+            grams[key].append((item, window[0].idx, window[-1].idx + len(window[-1].text)))
+    for key, occurrences in grams.items():
+        items = {o[0].pos for o in occurrences}
+        if len(items) < 2:
+            continue
+        humorous = any(p in state.jokes for p in items)
+        spread = max(items) - min(items) >= 10
+        if humorous or (len(items) >= 3 and spread):
+            groups["gram:" + " ".join(key)].extend(occurrences)
+    out: list[Flag] = []
+    done: set[tuple[str, int, int]] = set()
+    for key, occurrences in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        positions = sorted({o[0].pos for o in occurrences})
+        if len(positions) < 2 or positions[-1] - positions[0] < MIN_GAG_DISTANCE:
+            continue  # one joke's setup and punchline repeating a word is not a running gag
+        for item, start, end in occurrences:
+            if any(d[0] == item.segment.id and d[1] < end and start < d[2] for d in done):
+                continue
+            done.add((item.segment.id, start, end))
+            others = [_cue_label(ctx, ctx.items[p].segment.cues[0]) for p in positions
+                      if p != item.pos and ctx.items[p].segment.cues]
+            out.append(ctx.flag(
+                item, start, end, kind="humor", label="running-gag", rule_id=f"{ctx.lang}.rule.running-gag",
+                gloss=f"a running gag: recurs {len(positions)} times",
+                evidence=[f"also at {', '.join(others[:5])}"] + ([f"recurring {key.split(':', 1)[0]}"] if key.startswith("rule:") else []),
+                suggestion="translate every occurrence the same way so the callback still works",
+                confidence=0.75 if not key.startswith("gram:") else 0.6,
+            ))
+    return out

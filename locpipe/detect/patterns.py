@@ -1,0 +1,264 @@
+"""The template compiler: lexicon template strings → spaCy Matcher token patterns.
+
+Template syntax (``docs/lexicons.md``)::
+
+    spill the beans            plain words match by lemma, case-insensitively
+    lose one's temper          one's / someone's: a possessive slot (my, his, Tom's …)
+    pull someone's leg
+    give someone a hand        someone / somebody: an object slot (him, the new guy …)
+    make something up          something: a slot of 1–3 words
+    make a fool of oneself     oneself: a reflexive pronoun
+    (the) last straw           (word): optional
+    a|the piece of cake        a|the: alternatives
+
+Matching is by lowercase lemma on both sides: the template's words go through
+the same context-free lookup table as the text (see
+:func:`locpipe.detect.components.lemma_norm`), so "spilling", "spilled" and
+"spilt" all meet "spill" and the table's quirks cancel out. On top of the
+template, the compiler adds the flexibility dialogue needs: "a" and "an" are
+one word; a modifier may sit after a determiner or possessive ("keep a close
+eye on", "lost his bloody temper"); a common adverb may sit after the first
+word ("spill all the beans"); a hyphen in a template is optional; a slot at
+the end of a template is optional (its object is often a long phrase or
+comes later).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import LexiconError
+
+TokenSpec = dict[str, Any]
+Pattern = list[TokenSpec]
+
+_POSS_CLITICS = ["'s", "’s", "'", "’"]
+
+#: Closed-class word lists per language, used by the slots. Data, not branches.
+SLOT_WORDS: dict[str, dict[str, list[str]]] = {
+    "en": {
+        "poss": ["my", "your", "his", "her", "its", "our", "their", "one's", "thy", "yer", "me", "ma"],
+        "obj": ["me", "you", "him", "her", "us", "them", "it", "'em", "ya", "yous", "one", "somebody",
+                "someone", "everyone", "everybody", "anyone", "anybody", "nobody", "people", "thee"],
+        "refl": ["myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
+                 "themselves", "oneself", "themself", "meself", "hisself"],
+        "det": ["a", "an", "the", "this", "that", "my", "your", "his", "her", "its", "our", "their",
+                "some", "any", "no", "every", "another", "one"],
+        "objmark": [],
+        "adverbs": ["really", "just", "totally", "completely", "all", "even", "ever", "never", "not", "always",
+                    "finally", "actually", "almost", "nearly", "already", "still", "also", "quite", "simply",
+                    "certainly", "probably", "definitely", "literally", "seriously", "properly", "right",
+                    "n't", "sure", "only", "then", "now", "so", "too", "well"],
+    },
+    "es": {
+        "poss": ["mi", "tu", "su", "nuestro", "nuestra", "vuestro", "vuestra", "mis", "tus", "sus",
+                 "nuestros", "nuestras", "vuestros", "vuestras"],
+        "obj": ["me", "te", "le", "lo", "la", "nos", "os", "les", "los", "las", "alguien", "nadie"],
+        "refl": ["me", "te", "se", "nos", "os"],
+        "det": ["el", "la", "los", "las", "un", "una", "unos", "unas", "mi", "tu", "su", "este", "esta",
+                "ese", "esa", "nuestro", "nuestra"],
+        "objmark": ["a"],
+        "adverbs": ["no", "ya", "nunca", "siempre", "también", "todavía", "realmente", "solo", "sólo",
+                    "muy", "bien", "casi", "incluso"],
+    },
+    "fr": {
+        "poss": ["mon", "ton", "son", "ma", "ta", "sa", "mes", "tes", "ses", "notre", "votre", "leur",
+                 "nos", "vos", "leurs"],
+        "obj": ["me", "m'", "te", "t'", "le", "la", "l'", "lui", "nous", "vous", "leur", "les",
+                "quelqu'un", "personne"],
+        "refl": ["me", "m'", "te", "t'", "se", "s'", "nous", "vous"],
+        "det": ["le", "la", "l'", "les", "un", "une", "des", "du", "mon", "ton", "son", "ma", "ta", "sa",
+                "ce", "cet", "cette", "notre", "votre"],
+        "objmark": ["à"],
+        "adverbs": ["ne", "n'", "pas", "jamais", "plus", "toujours", "vraiment", "bien", "déjà", "encore",
+                    "aussi", "presque", "même", "tout"],
+    },
+}
+
+#: Slot keywords (lowercase) -> slot name, common to every language, plus per-language aliases.
+SLOT_KEYWORDS: dict[str, str] = {
+    "one's": "poss", "someone's": "poss", "somebody's": "poss", "one’s": "poss", "someone’s": "poss",
+    "someone": "obj", "somebody": "obj",
+    "something": "something", "sth": "something",
+    "oneself": "refl",
+}
+SLOT_ALIASES: dict[str, dict[str, str]] = {
+    "es": {"alguien": "obj", "algo": "something", "su": "poss", "se": "refl"},
+    "fr": {"quelqu'un": "obj", "qqn": "obj", "qqch": "something", "son": "poss", "se": "refl", "s'": "refl"},
+}
+
+
+@dataclass
+class Compiled:
+    """A compiled template.
+
+    Attributes:
+        patterns: spaCy Matcher patterns (one per variant).
+        anchors: lemmas every match must contain (for prefiltering and literal checks).
+    """
+
+    patterns: list[Pattern]
+    anchors: list[str] = field(default_factory=list)
+
+
+def _variants_of(word: str) -> list[str]:
+    out = [word]
+    if "'" in word:
+        out.append(word.replace("'", "’"))
+    if "’" in word:
+        out.append(word.replace("’", "'"))
+    return out
+
+
+class TemplateCompiler:
+    """Compile template strings for one language.
+
+    Args:
+        lang: language code (selects the slot word lists).
+        lemmatize: lowercase word -> lowercase lemma (the same table the pipeline uses).
+        tokenize: text -> token strings (the language's spaCy tokenizer).
+    """
+
+    def __init__(self, lang: str, lemmatize: Callable[[str], str], tokenize: Callable[[str], list[str]]):
+        self.lang = lang
+        self.lemmatize = lemmatize
+        self.tokenize = tokenize
+        self.words = SLOT_WORDS.get(lang, SLOT_WORDS["en"])
+        self.keywords = dict(SLOT_KEYWORDS)
+        self.keywords.update(SLOT_ALIASES.get(lang, {}))
+        self._det = set(self.words["det"]) | set(self.words["poss"])
+
+    # -- token specs -------------------------------------------------------------------------------
+
+    def literal(self, word: str) -> TokenSpec:
+        """One literal token: by lemma for words, by exact form for punctuation and clitics."""
+        low = word.lower()
+        if not any(ch.isalnum() for ch in low):
+            return {"ORTH": word}
+        if low in ("a", "an") and self.lang == "en":
+            return {"LOWER": {"IN": ["a", "an"]}}
+        if low.replace("’", "'") == "n't":
+            return {"LOWER": {"IN": ["n't", "n’t", "not"]}}
+        if low[0] in "'’" or low.endswith(("'", "’")) and len(low) <= 3:
+            # clitics: the lookup table maps "'s" to "have", so match the form itself
+            return {"LOWER": {"IN": _variants_of(low)}}
+        return {"LEMMA": self.lemmatize(low)}
+
+    def alternatives(self, words: list[str]) -> TokenSpec:
+        lemmas: list[str] = []
+        lowers: list[str] = []
+        for word in words:
+            spec = self.literal(word)
+            if "LEMMA" in spec:
+                lemmas.append(spec["LEMMA"])
+            elif "LOWER" in spec:
+                lowers.extend(spec["LOWER"]["IN"])
+            else:
+                lowers.append(spec["ORTH"].lower())
+        if lemmas and not lowers:
+            return {"LEMMA": {"IN": sorted(set(lemmas))}}
+        # mixed: lemma of a lowercase word equals itself for function words; match the forms
+        return {"LOWER": {"IN": sorted(set(lowers) | set(lemmas) | {w.lower() for w in words})}}
+
+    def slot(self, name: str, *, last: bool) -> list[Pattern]:
+        """The alternatives (token sequences) for a slot."""
+        if name == "poss":
+            pron = [{"LOWER": {"IN": self.words["poss"]}}]
+            noun = [{"IS_ALPHA": True, "OP": "{1,3}"}, {"LOWER": {"IN": _POSS_CLITICS}}]
+            return [pron, noun]
+        if name == "refl":
+            return [[{"LOWER": {"IN": self.words["refl"]}}]]
+        if last:
+            # the object of a final slot often comes later or is a long phrase: make it optional
+            return [[{"IS_ALPHA": True, "OP": "?"}]]
+        if name == "obj":
+            return [[{"IS_ALPHA": True, "OP": "{1,3}"}]]
+        return [[{"IS_PUNCT": False, "OP": "{1,3}"}]]  # something
+
+    # -- compiler ----------------------------------------------------------------------------------
+
+    def compile(self, template: str, *, where: str = "") -> Compiled:
+        """Compile a template string (raises LexiconError when it cannot be compiled)."""
+        items = template.split()
+        if not items:
+            raise LexiconError(f"{where}empty template; write the expression's words")
+        # each element: (alternatives: list[token sequence], optional, kind)
+        elements: list[tuple[list[Pattern], bool, str]] = []
+        anchors: list[str] = []
+        for pos, item in enumerate(items):
+            optional = False
+            body = item
+            if len(body) > 2 and body.startswith("(") and body.endswith(")"):
+                optional = True
+                body = body[1:-1]
+            elif (body.startswith("(") or body.endswith(")") and "(" not in body) and len(body) > 1:
+                raise LexiconError(
+                        f"{where}unbalanced parenthesis in {item!r}; write an optional word as (word)"
+                    )
+            low = body.lower()
+            last = pos == len(items) - 1
+            if low in self.keywords:
+                name = self.keywords[low]
+                elements.append((self.slot(name, last=last), optional, f"slot:{name}"))
+                continue
+            if "|" in body and body not in ("|",):
+                options = [o for o in body.split("|")]
+                if any(not o for o in options):
+                    raise LexiconError(f"{where}empty alternative in {item!r}; write a|the, no spaces")
+                toks = [self.tokenize(o) for o in options]
+                if all(len(t) == 1 for t in toks):
+                    elements.append(([[self.alternatives([t[0] for t in toks])]], optional, "word"))
+                else:
+                    elements.append(([[self.literal(w) for w in t] for t in toks], optional, "word"))
+                continue
+            next_is_final_slot = pos == len(items) - 2 and items[-1].lower() in self.keywords
+            if next_is_final_slot and low in self.words.get("objmark", []):
+                optional = True  # "tomar el pelo a alguien", "poser un lapin à quelqu'un": the object may be a clitic
+            for tok in self.tokenize(body):
+                spec = self.literal(tok)
+                if tok == "-" and not optional:
+                    elements.append(([[{"ORTH": "-", "OP": "?"}]], False, "punct"))
+                    continue
+                elements.append(([[spec]], optional, "det" if tok.lower() in self._det else "word"))
+                if "LEMMA" in spec and not optional:
+                    anchors.append(spec["LEMMA"])
+        if not any(kind == "word" for _alts, _opt, kind in elements):
+            raise LexiconError(f"{where}template {template!r} has no literal word to anchor it")
+        # flexibility: an optional modifier after a determiner/possessive slot, an adverb after word 1
+        adverbs = self.words["adverbs"]
+        expanded: list[tuple[list[Pattern], bool, str]] = []
+        for i, element in enumerate(elements):
+            expanded.append(element)
+            nxt = elements[i + 1] if i + 1 < len(elements) else None
+            _alts, _optional, kind = element
+            if nxt is None or nxt[2] not in ("word", "det"):
+                continue
+            if kind in ("det", "slot:poss") and nxt[2] == "word":
+                gap = {"IS_ALPHA": True, "OP": "?", "LOWER": {"NOT_IN": ["and", "or", "of", "to"]}}
+                expanded.append(([[gap]], False, "gap"))
+            elif i == 0 and kind == "word" and nxt[2] in ("word", "det"):
+                expanded.append(([[{"LOWER": {"IN": adverbs}, "OP": "?"}]], False, "gap"))
+        patterns: list[Pattern] = []
+        for combo in itertools.islice(itertools.product(*[alts for alts, _o, _k in expanded]), 64):
+            pattern: Pattern = []
+            for (_alts, optional, _kind), seq in zip(expanded, combo, strict=True):
+                for spec in seq:
+                    spec = dict(spec)
+                    if optional and "OP" not in spec:
+                        spec["OP"] = "?"
+                    pattern.append(spec)
+            patterns.append(pattern)
+        return Compiled(patterns=patterns, anchors=anchors)
+
+
+def compile_pattern(compiler: TemplateCompiler, pattern: str | list[Any], *, where: str = "") -> Compiled:
+    """Compile an entry's ``pattern``: a template string, or a token pattern used as it is."""
+    if isinstance(pattern, str):
+        return compiler.compile(pattern, where=where)
+    if not pattern or not all(isinstance(t, dict) for t in pattern):
+        raise LexiconError(f"{where}a token pattern must be a non-empty list of objects")
+    anchors = [t["LEMMA"] for t in pattern if isinstance(t.get("LEMMA"), str)]
+    return Compiled(patterns=[pattern], anchors=anchors)

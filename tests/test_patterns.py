@@ -1,0 +1,107 @@
+"""The template compiler: lexicon templates → spaCy Matcher patterns."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from test_detect_support import LEXICONS  # noqa: E402
+
+from locpipe.detect import get_nlp  # noqa: E402
+from locpipe.detect.components import get_lemmatizer  # noqa: E402
+from locpipe.detect.patterns import TemplateCompiler  # noqa: E402
+from locpipe.errors import LexiconError  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp("en", lexicon_dir=LEXICONS)
+
+
+def matches(nlp, template: str, text: str) -> list[str]:
+    from spacy.matcher import Matcher
+    from spacy.util import filter_spans
+
+    compiler = TemplateCompiler("en", get_lemmatizer("en"), lambda t: [x.text for x in nlp.make_doc(t)])
+    matcher = Matcher(nlp.vocab, validate=True)
+    matcher.add("T", compiler.compile(template).patterns)
+    doc = nlp(text)
+    spans = filter_spans([doc[s:e] for _id, s, e in matcher(doc)])
+    return [s.text for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("template", "text", "expected"),
+    [
+        ("spill the beans", "Who spilled the beans?", ["spilled the beans"]),
+        ("spill the beans", "She's spilling the beans.", ["spilling the beans"]),
+        ("spill the beans", "He spilt the beans.", ["spilt the beans"]),
+        ("spill the beans", "Spill The Beans, now.", ["Spill The Beans"]),
+        ("spill the beans", "He spilled all the beans.", ["spilled all the beans"]),
+        ("lose one's temper", "He lost his temper.", ["lost his temper"]),
+        ("lose one's temper", "Tom lost Tom's temper.", ["lost Tom's temper"]),
+        ("lose one's temper", "Don't lose your bloody temper.", ["lose your bloody temper"]),
+        ("pull someone's leg", "You're pulling my leg.", ["pulling my leg"]),
+        ("pull someone's leg", "They pulled the new guy's leg.", ["pulled the new guy's leg"]),
+        ("give someone a hand", "Give the old man a hand.", ["Give the old man a hand"]),
+        ("give someone a hand", "I gave her a hand.", ["gave her a hand"]),
+        ("make something up", "You made that whole story up!", ["made that whole story up"]),
+        ("make a fool of oneself", "She made a fool of herself.", ["made a fool of herself"]),
+        ("keep an eye on someone", "Keep a close eye on him.", ["Keep a close eye on him"]),
+        ("(the) last straw", "That's the last straw.", ["the last straw"]),
+        ("(the) last straw", "Last straw!", ["Last straw"]),
+        ("a|the piece of cake", "It was a piece of cake.", ["a piece of cake"]),
+        ("a|the piece of cake", "the piece of cake", ["the piece of cake"]),
+        ("knock-knock", "Knock knock!", ["Knock knock"]),
+        ("can't stand", "I can’t stand it.", ["can’t stand"]),
+    ],
+)
+def test_template_matches(nlp, template: str, text: str, expected: list[str]) -> None:
+    assert matches(nlp, template, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("template", "text"),
+    [
+        ("spill the beans", "He spilled the coffee."),
+        ("lose one's temper", "He lost the temper."),
+        ("make a fool of oneself", "She made a fool of him."),
+        ("a|the piece of cake", "this piece of cake"),
+    ],
+)
+def test_template_does_not_match(nlp, template: str, text: str) -> None:
+    assert matches(nlp, template, text) == []
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("", "empty template"),
+        ("something someone", "no literal word"),
+        ("a||b word", "empty alternative"),
+        ("(word", "unbalanced parenthesis"),
+    ],
+)
+def test_bad_templates(nlp, template: str, message: str) -> None:
+    compiler = TemplateCompiler("en", get_lemmatizer("en"), lambda t: [x.text for x in nlp.make_doc(t)])
+    with pytest.raises(LexiconError, match=message):
+        compiler.compile(template)
+
+
+def test_anchors_are_lemmas(nlp) -> None:
+    compiler = TemplateCompiler("en", get_lemmatizer("en"), lambda t: [x.text for x in nlp.make_doc(t)])
+    assert compiler.compile("spill the beans").anchors == ["spill", "the", "bean"]
+
+
+def test_spanish_slots() -> None:
+    nlp = get_nlp("es", lexicon_dir=LEXICONS)
+    compiler = TemplateCompiler("es", get_lemmatizer("es"), lambda t: [x.text for x in nlp.make_doc(t)])
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(nlp.vocab, validate=True)
+    matcher.add("T", compiler.compile("tomar el pelo (a) alguien").patterns)
+    doc = nlp("Me estás tomando el pelo a mí.")
+    from spacy.util import filter_spans
+
+    assert [s.text for s in filter_spans([doc[s:e] for _i, s, e in matcher(doc)])] == ["tomando el pelo a mí"]
