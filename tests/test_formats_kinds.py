@@ -73,3 +73,16 @@ def test_dash_cue_is_two_speakers() -> None:
     cue = make_cue(0, 0, 1000, "- Hi.\\N- Hello.", flavour="html")
     assert cue.meta["dashes"] is True
     assert "dashes" not in make_cue(0, 0, 1000, "Hi -\\Nthere.", flavour="html").meta
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        (r"{\an8}MORAG'S — GLASGOW — EST. 1987", "sign"),
+        (r"{\pos(960,140)}CLOSED", "sign"),
+        (r"{\an8}Where's the sauce?", "dialogue"),
+        ("CLOSED FOR FILMING", "dialogue"),
+    ],
+)
+def test_unstyled_positioned_caption_is_a_sign(raw: str, kind: str) -> None:
+    assert _kind(raw) == kind

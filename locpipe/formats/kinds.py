@@ -7,7 +7,9 @@ Rules, in order (first match wins):
 - ``karaoke``: ``\\k``, ``\\K``, ``\\kf``, ``\\ko`` timing tags.
 - ``sign``: the style name says so (``Sign``, ``Signs``, ``OnScreen``, ``Title``,
   ``Typeset``, ``TS`` ...), or a positioned line (``\\pos``, ``\\move``,
-  ``\\an7``-``\\an9``) whose style is not a dialogue style and has no actor.
+  ``\\an7``-``\\an9``) whose style is not a dialogue style and has no actor; in
+  formats without styles (SRT, VTT), a top-positioned (``{\\an7}``-``{\\an9}``)
+  or ``\\pos`` line with no lower-case letter and no speaker (an on-screen caption).
 - ``lyrics``: the text is wrapped in ``♪``/``♫`` (or ``#`` … ``#``) and holds
   words that are not only a bracketed description.
 - ``sdh``: every line is a bracketed description (``[door slams]``,
@@ -66,6 +68,15 @@ def classify(cue: Cue, *, comment: bool = False) -> str:
         and style
         and not _DIALOGUE_STYLE.match(style)
         and not cue.speaker
+    ):
+        return "sign"
+    if (
+        blocks
+        and not style
+        and _POSITION.search(blocks)
+        and not cue.speaker
+        and re.search(r"[^\W\d_]", cue.text)
+        and not any(ch.islower() for ch in cue.text)
     ):
         return "sign"
     lines = [ln for ln in cue.text.split("\n") if ln.strip()]
