@@ -1,0 +1,98 @@
+"""The Spanish and French lexicons (locpipe/lexicons/{es,fr}/*.jsonl): every file loads and compiles,
+and short dialogue lines get exactly the flags we expect through locpipe.detect.detect."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from test_detect_support import flags_of, make_transcript  # noqa: E402
+
+from locpipe.detect import detect, get_nlp  # noqa: E402
+from locpipe.detect.lexicon import FILES, PACKAGE_LEXICONS, load_lexicon  # noqa: E402
+
+#: minimum entries per file and language (the starter lexicons' promise)
+MINIMUM = {"idioms": 330, "culture": 330, "puns": 60, "humor": 40, "dialect": 120}
+LANGS = ("es", "fr")
+
+
+def run(lang: str, lines: list[str], kinds: str) -> list[tuple[str, str, str, str]]:
+    return flags_of(detect(make_transcript(lines, lang=lang), kinds=kinds))
+
+
+def one(lang: str, line: str, kinds: str) -> list[tuple[str, str, str]]:
+    """(label, text, rule_id) of the flags on a single line."""
+    return [(label, text, rule) for _seg, label, text, rule in run(lang, [line], kinds)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_files_load_with_minimum_sizes_and_compile(lang: str) -> None:
+    lexicon = load_lexicon(lang)
+    for stem, minimum in MINIMUM.items():
+        if (PACKAGE_LEXICONS / lang / f"{stem}.jsonl").exists():
+            assert len(lexicon.entries(stem)) >= minimum, stem
+    nlp = get_nlp(lang)  # builds every matcher: a pattern that does not compile raises LexiconError
+    pipes = {"idioms": "locpipe_idioms", "culture": "locpipe_culture", "puns": "locpipe_puns",
+             "humor": "locpipe_humor", "dialect": "locpipe_dialect"}
+    assert [pipes[s] for s in FILES if lexicon.entries(s)] == [p for p in nlp.pipe_names if p in pipes.values()]
+    for entry in lexicon.by_id.values():
+        stem = entry["_file"]
+        prefix = {"idioms": "idiom", "puns": "pun"}.get(stem, stem)
+        assert entry["id"].startswith(f"{lang}.{prefix}."), entry["id"]
+        assert len(entry["gloss"]) <= 120, entry["id"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_two_entries_share_a_pattern(lang: str) -> None:
+    for path in sorted((PACKAGE_LEXICONS / lang).glob("*.jsonl")):
+        seen: dict[str, str] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line)
+            key = json.dumps(entry["pattern"], ensure_ascii=False).lower()
+            assert key not in seen, f"{entry['id']} repeats the pattern of {seen.get(key)}"
+            seen[key] = entry["id"]
+
+
+# -- Spanish idioms ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Me estás tomando el pelo.", [("idiom", "tomando el pelo", "es.idiom.tomar-el-pelo-a-someone")]),
+        ("Le tomaron el pelo a Juan.", [("idiom", "tomaron el pelo a Juan", "es.idiom.tomar-el-pelo-a-someone")]),
+        ("¡Ponte las pilas, tío!", [("idiom", "Ponte las pilas", "es.idiom.poner-las-pilas")]),
+        ("Tienes que ponerte las pilas ya.", [("idiom", "ponerte las pilas", "es.idiom.poner-las-pilas")]),
+        ("Otra vez metiste la pata.", [("idiom", "metiste la pata", "es.idiom.meter-la-pata")]),
+        ("Ha metido la gran pata.", [("idiom", "metido la gran pata", "es.idiom.meter-la-pata")]),
+        ("Ese coche cuesta un ojo de la cara.",
+         [("idiom", "cuesta un ojo de la cara", "es.idiom.costar-un-ojo-de-la-cara")]),
+        ("Es pan comido.", [("idiom", "Es pan comido", "es.idiom.ser-pan-comido")]),
+        ("No tiene pelos en la lengua.",
+         [("idiom", "No tiene pelos en la lengua", "es.idiom.no-tener-pelos-en-la-lengua")]),
+        ("Estoy hasta las narices de ti.", [("idiom", "Estoy hasta las narices", "es.idiom.estar-hasta-las-narices")]),
+        ("Siempre está en las nubes.", [("idiom", "está en las nubes", "es.idiom.estar-en-las-nubes")]),
+        ("Ayer me dejó plantado.", [("idiom", "dejó plantado", "es.idiom.dejar-plantado-a-someone")]),
+        ("Se me fue la olla.", [("idiom", "fue la olla", "es.idiom.ir-la-olla")]),
+        ("Ella se fue de la lengua.", [("idiom", "fue de la lengua", "es.idiom.ir-de-la-lengua")]),
+        ("Ni de coña voy a ir.", [("expression", "Ni de coña", "es.idiom.ni-de-cona")]),
+        ("Vamos al grano.", [("idiom", "Vamos al grano", "es.idiom.ir-al-grano")]),
+        ("Nos pusimos las botas.", [("idiom", "pusimos las botas", "es.idiom.poner-las-botas")]),
+        ("Más vale tarde que nunca.", [("saying", "Más vale tarde que nunca", "es.idiom.mas-vale-tarde-que-nunca")]),
+        ("Tu piel es como la seda.", []),
+        ("Las casas son caras.", []),
+    ],
+)
+def test_spanish_idioms(line: str, expected: list[tuple[str, str, str]]) -> None:
+    assert one("es", line, "idiom") == expected
+
+
+def test_spanish_idiom_literal_context_lowers_confidence() -> None:
+    flags = detect(make_transcript(["Tiró la toalla al suelo del baño."], lang="es"), kinds="idiom").flags
+    assert [(f.rule_id, f.confidence) for f in flags] == [("es.idiom.tirar-la-toalla", 0.3)]
+    assert flags[0].suggestion.startswith("probably literal here")
+    flags = detect(make_transcript(["Al final tiró la toalla."], lang="es"), kinds="idiom").flags
+    assert [(f.rule_id, f.confidence) for f in flags] == [("es.idiom.tirar-la-toalla", 0.9)]
