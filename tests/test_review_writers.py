@@ -37,8 +37,8 @@ FIXTURE_FLAGS = [
 
 
 def fake_translation(text: str) -> str:
-    """A deterministic stand-in for MT: every word reversed, order kept."""
-    return " ".join(word[::-1] for word in text.split())
+    """A deterministic stand-in for MT: the case of every letter swapped."""
+    return text.swapcase()
 
 
 def build(path: Path = MINI, *, lang: str | None = "es", flags: bool = True, profile: str = "netflix") -> Transcript:
