@@ -196,6 +196,7 @@ def detect(
         lexicon_dir: lexicon root to read instead of the package's (tests, custom lexicons).
     """
     from . import culture, dialect, humor, idioms
+    from .components import token_lists
     from .context import Context, Item
     from .lexicon import load_lexicon
 
@@ -216,7 +217,8 @@ def detect(
     items = []
     for pos, (seg, doc) in enumerate(zip(transcript.segments, docs, strict=True)):
         item = Item(pos=pos, segment=seg, doc=doc, kinds={cues[p.cue].kind for p in seg.parts if p.cue in cues})
-        item.lemmas = {t.lemma_ for t in doc if t.is_alpha} | {t.lower_ for t in doc if t.is_alpha}
+        lists = token_lists(doc)
+        item.lemmas = {w for w in lists.lemmas if w.isalpha()} | {w for w in lists.lowers if w.isalpha()}
         items.append(item)
     ctx = Context(
         transcript=transcript, lang=language, lexicon=load_lexicon(language, lexicon_dir), items=items,

@@ -87,11 +87,42 @@ class LemmaNorm:
         self.overwrite = overwrite
 
     def __call__(self, doc: Doc) -> Doc:
+        lowers: list[str] = []
+        lemmas: list[str] = []
+        starts: list[int] = []
         for token in doc:
             text = token.text
+            lower = token.lower_
             if self.overwrite or not token.lemma_ or not text.islower() or token.lemma_ != token.lemma_.lower():
-                token.lemma_ = self.lemmatize(token.lower_)
+                token.lemma_ = self.lemmatize(lower)
+            lowers.append(lower.replace("’", "'"))
+            lemmas.append(token.lemma_)
+            starts.append(token.idx)
+        # the components and flag builders read these lists instead of re-creating Token objects
+        doc.user_data["locpipe"] = TokenLists(lowers, lemmas, starts)
         return doc
+
+
+class TokenLists:
+    """Per-doc token attributes as plain lists (lowercase form, lemma, character offset)."""
+
+    __slots__ = ("lowers", "lemmas", "starts", "lemma_set")
+
+    def __init__(self, lowers: list[str], lemmas: list[str], starts: list[int]):
+        self.lowers = lowers
+        self.lemmas = lemmas
+        self.starts = starts
+        self.lemma_set = frozenset(lemmas)
+
+
+def token_lists(doc: Doc) -> TokenLists:
+    """The doc's :class:`TokenLists` (computed here if ``locpipe_lemma_norm`` did not run)."""
+    cached = doc.user_data.get("locpipe")
+    if isinstance(cached, TokenLists):
+        return cached
+    lists = TokenLists([t.lower_.replace("’", "'") for t in doc], [t.lemma_ for t in doc], [t.idx for t in doc])
+    doc.user_data["locpipe"] = lists
+    return lists
 
 
 @Language.factory(
@@ -107,55 +138,68 @@ def make_lexicon_matcher(
 class LexiconMatcher:
     """Match one lexicon file's entries; write them to ``doc.spans[spans_key]``.
 
-    Template strings go through :class:`~locpipe.detect.patterns.TemplateCompiler`;
-    plain gazetteer terms (culture, dialect, puns) also go through a
-    PhraseMatcher on LOWER and on LEMMA (plurals: "pints", "quarterbacks").
-    Capitalised terms whose lowercase form is a common word ("Target",
-    "Subway") must be capitalised in the text too.
+    Template strings and token patterns go through
+    :class:`~locpipe.detect.patterns.TemplateCompiler` into one small Matcher
+    per entry, indexed by the entry's rarest required lemma: a sentence only
+    runs the matchers whose required lemmas it contains (one Matcher holding
+    thousands of patterns costs milliseconds per sentence; this costs
+    microseconds). Plain lowercase gazetteer terms (culture, dialect, puns) go
+    through a PhraseMatcher on LOWER and on LEMMA (plurals: "pints",
+    "quarterbacks"). In gazetteers a capitalised word ("Target", "The Times",
+    "SAT") must be capitalised in the text too.
     """
 
     def __init__(self, nlp: Language, *, lang: str, lexicon_dir: str | None, stem: str, spans_key: str):
         self.lang = lang
         self.stem = stem
         self.spans_key = spans_key
+        self.vocab = nlp.vocab
         self.lexicon = load_lexicon(lang, lexicon_dir)
         self.lemmatize = get_lemmatizer(lang)
-        self.matcher = Matcher(nlp.vocab, validate=True)
         self.phrase_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrase_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self.case_sensitive: set[str] = set()
+        self.residual = Matcher(nlp.vocab, validate=True)
+        self.matchers: dict[str, tuple[Matcher, tuple[frozenset[str], ...]]] = {}
+        self.by_anchor: dict[str, list[str]] = {}
         self.entries: dict[str, dict[str, Any]] = {}
+        gazetteer = stem in ("culture", "dialect", "puns")
+        case = stem in ("culture", "dialect")
         compiler = TemplateCompiler(lang, self.lemmatize, lambda text: [t.text for t in nlp.make_doc(text)])
-        lemma_docs: list[tuple[str, str]] = []
         for entry in self.lexicon.entries(stem):
             entry_id = entry["id"]
             self.entries[entry_id] = entry
             where = f"{entry['_path']}:{entry['_line']}: "
             pattern = entry["pattern"]
-            forms = [pattern] if isinstance(pattern, str) else []
+            forms: list[Any] = [pattern]
             if stem == "puns" and entry["label"] == "homophone":
                 forms += [s for s in entry.get("sounds_like", []) if isinstance(s, str)]
             for form in forms:
-                if stem in ("culture", "dialect", "puns", "humor") and not _TEMPLATE_SYNTAX.search(form):
-                    self.phrase_lower.add(entry_id, [nlp.make_doc(form)])
-                    lemma_docs.append((entry_id, form))
-                    if _is_case_sensitive(form, self.lemmatize):
-                        self.case_sensitive.add(entry_id)
-                    continue
-                self._add(compiler, entry_id, form, where)
-            if not isinstance(pattern, str):
-                self._add(compiler, entry_id, pattern, where)
-        for entry_id, form in lemma_docs:
-            doc = nlp.make_doc(form)
-            for token in doc:
-                token.lemma_ = self.lemmatize(token.lower_)
-            if entry_id not in self.case_sensitive:
-                self.phrase_lemma.add(entry_id, [doc])
+                if isinstance(form, str) and gazetteer and not _TEMPLATE_SYNTAX.search(form) and not (
+                    case and compiler.has_case(form)
+                ):
+                    doc = nlp.make_doc(form)
+                    self.phrase_lower.add(entry_id, [doc])
+                    for token in doc:
+                        token.lemma_ = self.lemmatize(token.lower_)
+                    self.phrase_lemma.add(entry_id, [doc])
+                else:
+                    self._add(compiler, entry_id, form, where, case=case)
 
-    def _add(self, compiler: TemplateCompiler, entry_id: str, pattern: Any, where: str) -> None:
+    def _add(self, compiler: TemplateCompiler, entry_id: str, pattern: Any, where: str, *, case: bool) -> None:
         try:
-            compiled = compile_pattern(compiler, pattern, where=where)
-            self.matcher.add(entry_id, compiled.patterns)
+            compiled = compile_pattern(compiler, pattern, where=where, case_sensitive=case)
+            requirements = compiled.requirements
+            if not requirements:
+                self.residual.add(entry_id, compiled.patterns)
+                return
+            key = entry_id if entry_id not in self.matchers else f"{entry_id}#{len(self.matchers)}"
+            matcher = Matcher(self.vocab, validate=True)
+            matcher.add(entry_id, compiled.patterns)
+            self.matchers[key] = (matcher, tuple(requirements))
+            # index under the rarest requirement: the one whose words are least common, then longest
+            index = max(requirements, key=lambda r: (not (r & _COMMON_LEMMAS), min(len(w) for w in r), sorted(r)))
+            for lemma in index:
+                self.by_anchor.setdefault(lemma, []).append(key)
         except LexiconError:
             raise
         except (ValueError, KeyError, TypeError) as err:
@@ -167,20 +211,23 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         seen: set[tuple[int, int, str]] = set()
-        vocab = doc.vocab.strings
-        for matcher in (self.matcher, self.phrase_lower, self.phrase_lemma):
+        strings = doc.vocab.strings
+        lemmas = token_lists(doc).lemma_set
+        matchers = [self.phrase_lower, self.phrase_lemma, self.residual]
+        keys = {key for lemma in lemmas for key in self.by_anchor.get(lemma, ())}
+        for key in sorted(keys):
+            matcher, requirements = self.matchers[key]
+            if all(not r.isdisjoint(lemmas) for r in requirements):
+                matchers.append(matcher)
+        for matcher in matchers:
             if len(matcher) == 0:
                 continue
             for match_id, start, end in matcher(doc):
-                entry_id = vocab[match_id]
-                key = (start, end, entry_id)
-                if key in seen:
+                entry_id = strings[match_id]
+                if (start, end, entry_id) in seen:
                     continue
-                seen.add(key)
-                if entry_id in self.case_sensitive and not _case_ok(doc[start:end], self.entries[entry_id]):
-                    continue
-                entry = self.entries[entry_id]
-                spans.append(Span(doc, start, end, label=entry["label"], span_id=entry_id))
+                seen.add((start, end, entry_id))
+                spans.append(Span(doc, start, end, label=self.entries[entry_id]["label"], span_id=entry_id))
         if self.stem == "puns":
             doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
         else:
@@ -188,31 +235,11 @@ class LexiconMatcher:
         return doc
 
 
-def _is_case_sensitive(form: str, lemmatize: Any) -> bool:
-    """Capitalised single words that are also ordinary words need their capital in the text."""
-    words = form.split()
-    if not words or not words[0][:1].isupper():
-        return False
-    low = words[0].lower()
-    return len(words) == 1 and (lemmatize(low) != low or low in _ordinary_words())
-
-
-@lru_cache(maxsize=1)
-def _ordinary_words() -> frozenset[str]:
-    table = get_lemmatizer("en").table
-    if table is None:
-        return frozenset()
-    # every lemma the English table produces is an ordinary word
-    words: set[str] = set()
-    for value in table.values():
-        if isinstance(value, str):
-            words.add(value.lower())
-    return frozenset(words)
-
-
-def _case_ok(span: Span, entry: dict[str, Any]) -> bool:
-    text = span.text
-    return text[:1].isupper() or text.isupper()
+#: lemmas too common to index an entry by
+_COMMON_LEMMAS = frozenset(
+    "the a an be have do to of in on at for with and or not it you i he she we they one 's get go make take "
+    "come up out off down over into as by that this".split()
+)
 
 
 def _longest(spans: list[Span]) -> list[Span]:

@@ -68,13 +68,16 @@ class Context:
 
     def context_lemmas(self, item: Item, width: int = 1, exclude: tuple[int, int] | None = None) -> set[str]:
         """Content lemmas of the segment (minus the token range ``exclude``) and its neighbours."""
+        from .components import token_lists
+
         out: set[str] = set()
-        for token in item.doc:
-            if exclude and exclude[0] <= token.i < exclude[1]:
+        lists = token_lists(item.doc)
+        for i, (lower, lemma) in enumerate(zip(lists.lowers, lists.lemmas, strict=True)):
+            if exclude and exclude[0] <= i < exclude[1]:
                 continue
-            if token.is_alpha and token.lemma_ not in STOPWORDS:
-                out.add(token.lemma_)
-                out.add(token.lower_)
+            if lemma not in STOPWORDS and lower.isalpha():
+                out.add(lemma)
+                out.add(lower)
         for other in self.neighbours(item, width):
             out |= other.lemmas
         return out

@@ -259,8 +259,10 @@ def _at_clause_start(lowers: list[str], i: int) -> bool:
 
 def english_rules(doc: Any) -> Iterator[Span]:
     """Grammatical and spelling features of non-standard English in one Doc."""
-    lowers = [t.lower_.replace("’", "'") for t in doc]
-    lemmas = [t.lemma_ for t in doc]
+    from .components import token_lists
+
+    lists = token_lists(doc)
+    lowers, lemmas = lists.lowers, lists.lemmas
     n = len(lowers)
     is_question = bool(n) and "?" in lowers
     for i, low in enumerate(lowers):

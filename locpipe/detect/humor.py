@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..model import Flag
+from .components import token_lists
 from .context import LAUGHTER_RE, STOPWORDS, Context, Item
 
 #: joke setups that make the next line a punchline (per language; data, not branches)
@@ -182,15 +183,19 @@ def _setups(ctx: Context, state: _State) -> list[Flag]:
     return out
 
 
-def _stem_hit(word: str, context: set[str]) -> str | None:
+def _stem_hit(word: str, context: set[str], stems: dict[str, str]) -> str | None:
+    """The context word equal to ``word`` or sharing its first five letters ('sauna'/'saunas')."""
     if word in context:
         return word
-    if len(word) >= 5:
-        stem = word[:5]
-        for other in sorted(context):
-            if len(other) >= 5 and other[:5] == stem:
-                return other
-    return None
+    return stems.get(word[:5]) if len(word) >= 5 else None
+
+
+def _stems(context: set[str]) -> dict[str, str]:
+    stems: dict[str, str] = {}
+    for other in sorted(context):
+        if len(other) >= 5:
+            stems.setdefault(other[:5], other)
+    return stems
 
 
 def sense_hits(ctx: Context, senses: list[dict[str, Any]], context: set[str]) -> list[list[str]]:
@@ -198,6 +203,7 @@ def sense_hits(ctx: Context, senses: list[dict[str, Any]], context: set[str]) ->
     from .components import get_lemmatizer
 
     lemmatize = get_lemmatizer(ctx.lang)
+    stems = _stems(context)
     out = []
     for sense in senses:
         hits: list[str] = []
@@ -205,7 +211,7 @@ def sense_hits(ctx: Context, senses: list[dict[str, Any]], context: set[str]) ->
             if not isinstance(word, str):
                 continue
             for form in dict.fromkeys((word.lower(), lemmatize(word.lower()))):
-                hit = _stem_hit(form, context)
+                hit = _stem_hit(form, context, stems)
                 if hit and hit not in hits:
                     hits.append(hit)
                     break
@@ -282,15 +288,19 @@ def _running_gags(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
     for item in ctx.items:
         if item.is_sdh:
             continue
-        toks = [t for t in item.doc if t.is_alpha or "'" in t.text]
+        lists = token_lists(item.doc)
+        toks = [(low, start) for low, start in zip(lists.lowers, lists.starts, strict=True)
+                if low.replace("'", "").isalpha()]
+        content = [low not in STOPWORDS and len(low) > 2 for low, _start in toks]
         seen: set[tuple[str, ...]] = set()
         for k in range(len(toks) - 3):
-            window = toks[k:k + 4]
-            key = tuple(t.lower_ for t in window)
-            if key in seen or sum(1 for t in window if t.lower_ not in STOPWORDS and len(t) > 2) < 2:
+            if sum(content[k:k + 4]) < 2:
+                continue
+            key = tuple(low for low, _start in toks[k:k + 4])
+            if key in seen:
                 continue
             seen.add(key)
-            grams[key].append((item, window[0].idx, window[-1].idx + len(window[-1].text)))
+            grams[key].append((item, toks[k][1], toks[k + 3][1] + len(toks[k + 3][0])))
     for key, occurrences in grams.items():
         items = {o[0].pos for o in occurrences}
         if len(items) < 2:
@@ -300,15 +310,16 @@ def _running_gags(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
         if humorous or (len(items) >= 3 and spread):
             groups["gram:" + " ".join(key)].extend(occurrences)
     out: list[Flag] = []
-    done: set[tuple[str, int, int]] = set()
+    done: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for key, occurrences in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         positions = sorted({o[0].pos for o in occurrences})
         if len(positions) < 2 or positions[-1] - positions[0] < MIN_GAG_DISTANCE:
             continue  # one joke's setup and punchline repeating a word is not a running gag
         for item, start, end in occurrences:
-            if any(d[0] == item.segment.id and d[1] < end and start < d[2] for d in done):
+            taken = done[item.segment.id]
+            if any(s < end and start < e for s, e in taken):
                 continue
-            done.add((item.segment.id, start, end))
+            taken.append((start, end))
             others = [_cue_label(ctx, ctx.items[p].segment.cues[0]) for p in positions
                       if p != item.pos and ctx.items[p].segment.cues]
             out.append(ctx.flag(

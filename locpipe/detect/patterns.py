@@ -102,6 +102,32 @@ class Compiled:
 
     patterns: list[Pattern]
     anchors: list[str] = field(default_factory=list)
+    requirements: list[frozenset[str]] = field(default_factory=list)
+
+
+def token_requirement(spec: TokenSpec, lemmatize: Callable[[str], str]) -> frozenset[str] | None:
+    """The lemmas one of which a text must contain for this required token to match (None: any)."""
+    if spec.get("OP") not in (None, "+"):
+        return None
+    for attr, convert in (("LEMMA", lambda v: v), ("LOWER", lemmatize), ("ORTH", lambda v: lemmatize(v.lower()))):
+        value = spec.get(attr)
+        values = value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else [value] if isinstance(value, str) else None
+        if not values or not all(isinstance(v, str) and any(ch.isalnum() for ch in v) for v in values):
+            continue
+        if attr == "LEMMA" and not all(v == v.lower() for v in values):
+            continue
+        return frozenset(convert(v) for v in values)
+    return None
+
+
+def requirements_of(patterns: list[Pattern], lemmatize: Callable[[str], str]) -> list[frozenset[str]]:
+    """Requirements shared by every variant of a compiled entry."""
+    per_pattern = []
+    for pattern in patterns:
+        reqs = {r for spec in pattern if (r := token_requirement(spec, lemmatize)) is not None}
+        per_pattern.append(reqs)
+    shared = set.intersection(*per_pattern) if per_pattern else set()
+    return sorted(shared, key=lambda r: sorted(r))
 
 
 def _variants_of(word: str) -> list[str]:
@@ -133,9 +159,21 @@ class TemplateCompiler:
 
     # -- token specs -------------------------------------------------------------------------------
 
-    def literal(self, word: str) -> TokenSpec:
-        """One literal token: by lemma for words, by exact form for punctuation and clitics."""
+    def has_case(self, text: str) -> bool:
+        """True when a gazetteer term has a capitalised word that is not a determiner ('The Times', 'SAT')."""
+        return any(w[:1].isupper() and w.lower() not in self._det for w in text.split())
+
+    def literal(self, word: str, *, case: bool = False) -> TokenSpec:
+        """One literal token: by lemma for words, by exact form for punctuation and clitics.
+
+        With ``case``, a capitalised word must not be lowercase in the text
+        ('Target' the shop, not 'target'), and an acronym must be in capitals.
+        """
         low = word.lower()
+        if case and word[:1].isupper() and low not in self._det and any(ch.isalpha() for ch in word):
+            if word.isupper() and len(word) >= 2:
+                return {"ORTH": {"IN": [word, word + "s", word + "S"]}, "_anchor": self.lemmatize(low)}
+            return {"LEMMA": self.lemmatize(low), "IS_LOWER": False}
         if not any(ch.isalnum() for ch in low):
             return {"ORTH": word}
         if low in ("a", "an") and self.lang == "en":
@@ -147,7 +185,10 @@ class TemplateCompiler:
             return {"LOWER": {"IN": _variants_of(low)}}
         return {"LEMMA": self.lemmatize(low)}
 
-    def alternatives(self, words: list[str]) -> TokenSpec:
+    def alternatives(self, words: list[str], *, case: bool = False) -> TokenSpec:
+        if case and any(w[:1].isupper() and w.lower() not in self._det for w in words):
+            # capitalised alternatives ("Oreo|Oreos", "SAT|SATs"): the forms as written, or in capitals
+            return {"ORTH": {"IN": sorted(set(words) | {w.upper() for w in words})}}
         lemmas: list[str] = []
         lowers: list[str] = []
         for word in words:
@@ -180,7 +221,7 @@ class TemplateCompiler:
 
     # -- compiler ----------------------------------------------------------------------------------
 
-    def compile(self, template: str, *, where: str = "") -> Compiled:
+    def compile(self, template: str, *, where: str = "", case_sensitive: bool = False) -> Compiled:
         """Compile a template string (raises LexiconError when it cannot be compiled)."""
         items = template.split()
         if not items:
@@ -210,21 +251,29 @@ class TemplateCompiler:
                     raise LexiconError(f"{where}empty alternative in {item!r}; write a|the, no spaces")
                 toks = [self.tokenize(o) for o in options]
                 if all(len(t) == 1 for t in toks):
-                    elements.append(([[self.alternatives([t[0] for t in toks])]], optional, "word"))
+                    alt = self.alternatives([t[0] for t in toks], case=case_sensitive)
+                    elements.append(([[alt]], optional, "word"))
                 else:
-                    elements.append(([[self.literal(w) for w in t] for t in toks], optional, "word"))
+                    seqs = [[self.literal(w, case=case_sensitive) for w in t] for t in toks]
+                    for seq in seqs:
+                        for spec in seq:
+                            spec.pop("_anchor", None)
+                    elements.append((seqs, optional, "word"))
                 continue
             next_is_final_slot = pos == len(items) - 2 and items[-1].lower() in self.keywords
             if next_is_final_slot and low in self.words.get("objmark", []):
                 optional = True  # "tomar el pelo a alguien", "poser un lapin à quelqu'un": the object may be a clitic
             for tok in self.tokenize(body):
-                spec = self.literal(tok)
+                spec = self.literal(tok, case=case_sensitive)
                 if tok == "-" and not optional:
                     elements.append(([[{"ORTH": "-", "OP": "?"}]], False, "punct"))
                     continue
                 elements.append(([[spec]], optional, "det" if tok.lower() in self._det else "word"))
-                if "LEMMA" in spec and not optional:
+                if not optional and isinstance(spec.get("LEMMA"), str):
                     anchors.append(spec["LEMMA"])
+                elif not optional and "_anchor" in spec:
+                    anchors.append(spec["_anchor"])
+                spec.pop("_anchor", None)
         if not any(kind == "word" for _alts, _opt, kind in elements):
             raise LexiconError(f"{where}template {template!r} has no literal word to anchor it")
         # flexibility: an optional modifier after a determiner/possessive slot, an adverb after word 1
@@ -251,14 +300,26 @@ class TemplateCompiler:
                         spec["OP"] = "?"
                     pattern.append(spec)
             patterns.append(pattern)
-        return Compiled(patterns=patterns, anchors=anchors)
+        return Compiled(patterns=patterns, anchors=anchors, requirements=requirements_of(patterns, self.lemmatize))
 
 
-def compile_pattern(compiler: TemplateCompiler, pattern: str | list[Any], *, where: str = "") -> Compiled:
+def compile_pattern(
+    compiler: TemplateCompiler, pattern: str | list[Any], *, where: str = "", case_sensitive: bool = False
+) -> Compiled:
     """Compile an entry's ``pattern``: a template string, or a token pattern used as it is."""
     if isinstance(pattern, str):
-        return compiler.compile(pattern, where=where)
+        return compiler.compile(pattern, where=where, case_sensitive=case_sensitive)
     if not pattern or not all(isinstance(t, dict) for t in pattern):
         raise LexiconError(f"{where}a token pattern must be a non-empty list of objects")
-    anchors = [t["LEMMA"] for t in pattern if isinstance(t.get("LEMMA"), str)]
-    return Compiled(patterns=[pattern], anchors=anchors)
+    # a required token with a fixed form anchors the pattern: the pipeline's lemma of that form
+    anchors: list[str] = []
+    for spec in pattern:
+        if spec.get("OP") not in (None, "+"):
+            continue
+        if isinstance(spec.get("LEMMA"), str) and spec["LEMMA"].islower():
+            anchors.append(spec["LEMMA"])
+        elif isinstance(spec.get("LOWER"), str):
+            anchors.append(compiler.lemmatize(spec["LOWER"]))
+        elif isinstance(spec.get("ORTH"), str) and any(ch.isalnum() for ch in spec["ORTH"]):
+            anchors.append(compiler.lemmatize(spec["ORTH"].lower()))
+    return Compiled(patterns=[pattern], anchors=anchors, requirements=requirements_of([pattern], compiler.lemmatize))
