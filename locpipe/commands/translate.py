@@ -211,8 +211,9 @@ def translate_cmd(
         if by_check:
             click.echo("Findings: " + ", ".join(f"{k} {v}" for k, v in sorted(by_check.items())))
     if failures:
-        for path, err in failures:
-            click.echo(f"Error: {err}" if str(path) in str(err) else f"Error: {path}: {err}", err=True)
+        for path, failure in failures:
+            shown = str(failure)
+            click.echo(f"Error: {shown}" if str(path) in shown else f"Error: {path}: {shown}", err=True)
         n = len(failures)
         click.echo(f"{n} file{'s' if n != 1 else ''} failed; see the errors above.", err=True)
         raise click.exceptions.Exit(2)

@@ -14,14 +14,15 @@ and lines starting with ``#`` are ignored. Example::
 How terms are protected: the segment is translated as it is, then each term
 found in the source is looked for in the output; when the engine lost it, the
 target words aligned (through the model's attention) with the term's source
-words are replaced by the required text. We measured the alternative — a
-placeholder the model should copy — on the toy model and on Argos-like
-behaviour: SentencePiece maps an unknown placeholder to ``<unk>``, which
-``replace_unknowns`` turns back into the raw source piece and the
-detokenizer into " ⁇ ", and any placeholder made of known pieces gets
-translated or inflected. Post-correction keeps the model's own sentence and
-needs no special token. Where neither the output nor the alignment yields
-the term, the pipeline reports an ``mt.glossary`` finding.
+words are replaced by the required text. Placeholders were the alternative;
+they were not chosen because a placeholder SentencePiece does not know
+becomes ``<unk>``, which ``replace_unknowns`` copies back as the raw source
+piece and the detokenizer then prints as " ⁇ ", while a placeholder made of
+known pieces is itself translated or inflected by the model. Post-correction
+keeps the model's own sentence and needs no special token. (Not yet measured
+against placeholders on the toy model: reasoning from how Argos decodes.)
+Where neither the output nor the alignment yields the term, the pipeline
+reports an ``mt.glossary`` finding.
 
 Numbers (``mt.numbers``): every number in the source must appear in the
 translation (a decimal comma and point are treated alike).

@@ -211,6 +211,7 @@ def place_markup(
                             out.add(fp)
         return out
 
+    targets: set[int]
     for order, m in enumerate(cue.markup):
         is_italic = m.tag in ITALIC_TAGS or (m.tag == "ass" and "\\i1" in m.raw)
         if is_italic and not italics_allowed:
@@ -228,9 +229,9 @@ def place_markup(
                 events.append((len(fitted_text), 1, order, m.raw))
             else:
                 after = [p for p in content if p >= m.start]
-                targets = aligned_targets(after[:1])
-                if targets:
-                    events.append((_word_start(fitted_text, min(targets)), 1, order, m.raw))
+                point = aligned_targets(after[:1])
+                if point:
+                    events.append((_word_start(fitted_text, min(point)), 1, order, m.raw))
                 else:
                     lost.append(LostTag(m, "no aligned target word for its position"))
             continue
@@ -238,7 +239,7 @@ def place_markup(
         if len(covered) == len(content):
             a, b = 0, len(fitted_text)
         else:
-            targets: set[int] = set()
+            targets = set()
             partial: list[int] = []
             for sid, owned in source_map.parts_in_cue(cue):
                 owned_content = [p for p in owned if p in set(content)] or sorted(owned)

@@ -445,7 +445,7 @@ def _fit_and_markup(transcript: Transcript, lang: str, profile: Any) -> None:
         raw, lost = place_markup(
             cue,
             fc.text,
-            [tuple(p) for p in fc.pieces],
+            [(str(p[0]), int(p[1]), int(p[2])) for p in fc.pieces],
             lang=lang,
             source_map=source_map,
             italics_allowed=italics,
