@@ -112,8 +112,8 @@ def review_cmd(
             try:
                 written = write_reviews(transcript, folder, formats=names, langs=langs, profile=prof,
                                         protect=inputs, no_mt_reason=reason)
-            except LocpipeError as err:
-                failures.append((path, err))
+            except LocpipeError as write_err:
+                failures.append((path, write_err))
                 continue
             if "xliff" in names and not langs:
                 click.echo(f"{path}: no XLIFF written: it needs a target language (--to LANG)")
@@ -129,8 +129,8 @@ def review_cmd(
             click.echo(f"{path}: {len(transcript.segments)} segments, {len(flags)} flags ({summary}), "
                        f"{len(findings)} findings{extra}")
     if failures:
-        for path, err in failures:
-            click.echo(f"Error: {err}" if str(path) in str(err) else f"Error: {path}: {err}", err=True)
+        for path, failure in failures:
+            click.echo(f"Error: {failure}" if str(path) in str(failure) else f"Error: {path}: {failure}", err=True)
         n = len(failures)
         click.echo(f"{n} file{'s' if n != 1 else ''} failed; see the errors above.", err=True)
         raise click.exceptions.Exit(2)

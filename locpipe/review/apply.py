@@ -469,14 +469,14 @@ def _apply_one(reviewed: ReviewedFile, *, source: str | Path | None, out: str | 
     new_segments: list[Segment] = []
     for seg in transcript.segments:
         for k, part in enumerate(seg.parts):
-            row = chosen.get((seg.id, part.cue))
+            picked = chosen.get((seg.id, part.cue))
             text = cues[part.cue].text[part.start : part.end].replace("\n", " ") if part.cue in cues else ""
             mini = Segment(id=f"{seg.id}.{k}", parts=[part], text=text, speaker=seg.speaker, status=seg.status)
-            if row is not None and row.target is not None:
-                target = " ".join(_INVISIBLE_CTRL.sub("", row.target).split())
+            if picked is not None and picked.target is not None:
+                target = " ".join(_INVISIBLE_CTRL.sub("", picked.target).split())
                 mini.translations[lang] = Translation(lang=lang, text=target, confidence=1.0, origin="review")
                 result.applied += 1
-            elif row is not None:
+            elif picked is not None:
                 result.empty += 1
             new_segments.append(mini)
     original_segments = transcript.segments

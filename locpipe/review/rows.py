@@ -314,6 +314,7 @@ def build_sheet(
 
     rows: list[Row] = []
     by_key: dict[tuple[str, int], Row] = {}
+    rows_of: dict[tuple[str, int], list[Row]] = {}
     for seg in transcript.segments:
         for k, part in enumerate(seg.parts):
             cue = cues.get(part.cue)
@@ -345,6 +346,7 @@ def build_sheet(
                 row.targets[lang] = _target(seg, part.cue, lang, fitted[lang].get(part.cue), cue, profile, sdh)
             rows.append(row)
             by_key.setdefault((seg.id, part.cue), row)
+            rows_of.setdefault((seg.id, part.cue), []).append(row)
     rows.sort(key=lambda r: (r.cue, r.offset))
 
     ignored = 0
@@ -355,15 +357,17 @@ def build_sheet(
         if flag.status == "ignore":
             ignored += 1
             continue
-        seg = segments.get(flag.segment)
-        pieces = map_span(seg, flag.start, flag.end) if seg is not None else []
+        flag_seg = segments.get(flag.segment)
+        pieces = map_span(flag_seg, flag.start, flag.end) if flag_seg is not None else []
         first: Row | None = None
         for cue_index, a, b in pieces:
-            row = by_key.get((flag.segment, cue_index))
-            if row is None:
+            # the row of this cue whose text holds the span (a sentence may touch a cue twice)
+            holder = next((r for r in rows_of.get((flag.segment, cue_index), [])
+                           if r.offset <= a < r.offset + max(1, len(r.source))), None)
+            if holder is None:
                 continue
-            row.spans.append(Span(a - row.offset, b - row.offset, flag.kind, flag.label, flag_ref(flag)))
-            first = first or row
+            holder.spans.append(Span(a - holder.offset, b - holder.offset, flag.kind, flag.label, flag_ref(flag)))
+            first = first or holder
         if first is None:  # a flag without a mappable span: put it on its segment's first row
             first = next((r for r in rows if r.segment == flag.segment), None)
         if first is None:
