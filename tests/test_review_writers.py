@@ -126,7 +126,7 @@ def test_every_flag_appears_in_html_spreadsheets_and_xliff(tmp_path: Path) -> No
 
     page = parse_html((tmp_path / "mini.review.html").read_text(encoding="utf-8"))
     flag_boxes = {a["data-ref"] for tag, a in page.tags if tag == "div" and "flag" in (a.get("class") or "").split()}
-    marks = {a["data-ref"] for tag, a in page.tags if tag == "mark"}
+    marks = {ref for tag, a in page.tags if tag == "mark" for ref in a["data-ref"].split()}
     assert flag_boxes == refs
     assert marks == refs  # every flag's span is highlighted
 
@@ -338,6 +338,21 @@ def test_ignored_flags_and_findings_are_left_out(tmp_path: Path) -> None:
     assert sheet.ignored == 1
     assert flag_ref(transcript.flags[0]) not in {flag_ref(f) for f in sheet.flags}
     assert len(sheet.flags) == 5
+
+
+def test_overlapping_flags_show_every_label(tmp_path: Path) -> None:
+    transcript = build()
+    seg = transcript.segment_by_id("s0003")
+    transcript.flags.append(Flag(kind="dialect", label="british", segment="s0003", start=6, end=14,
+                                 text="a cuppa", rule_id="en.dialect.a-cuppa"))
+    assert seg.text[6:14] == "a cuppa?"[:8]
+    write_reviews(transcript, tmp_path, formats="html", langs=["es"])
+    raw = (tmp_path / "mini.review.html").read_text(encoding="utf-8")
+    row = raw[raw.index('data-key="s0003@2"'):]
+    row = row[: row.index("</tr>")]
+    source = row[row.index('class="src"'):row.index('class="mt"')]
+    assert re.findall(r'<span class="lab">(\w+)</span>', source) == ["dialect", "slang"]
+    assert 'data-ref="slang:en.slang.cuppa@s0003 dialect:en.dialect.a-cuppa@s0003"' in source
 
 
 def test_reading_speed_and_line_lengths_against_the_profile() -> None:

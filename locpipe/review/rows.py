@@ -156,17 +156,16 @@ class Row:
         kinds = {f.kind for f in self.flags} | {s.kind for s in self.spans}
         return [k for k in FLAG_KINDS if k in kinds] + sorted(kinds - set(FLAG_KINDS))
 
-    def pieces(self) -> list[tuple[str, Span | None]]:
-        """The source cut at span edges: ``(text, innermost span or None)`` in order."""
+    def pieces(self) -> list[tuple[str, list[Span], list[Span]]]:
+        """The source cut at span edges: ``(text, covering spans innermost first, spans starting here)``."""
         cuts = {0, len(self.source)}
         for s in self.spans:
             cuts.update((s.start, s.end))
         edges = sorted(c for c in cuts if 0 <= c <= len(self.source))
-        out: list[tuple[str, Span | None]] = []
+        out: list[tuple[str, list[Span], list[Span]]] = []
         for a, b in zip(edges, edges[1:], strict=False):
-            covering = [s for s in self.spans if s.start <= a and b <= s.end]
-            span = min(covering, key=lambda s: s.end - s.start) if covering else None
-            out.append((self.source[a:b], span))
+            covering = sorted((s for s in self.spans if s.start <= a and b <= s.end), key=lambda s: s.end - s.start)
+            out.append((self.source[a:b], covering, [s for s in covering if s.start == a]))
         return out
 
 
