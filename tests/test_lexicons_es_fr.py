@@ -96,3 +96,42 @@ def test_spanish_idiom_literal_context_lowers_confidence() -> None:
     assert flags[0].suggestion.startswith("probably literal here")
     flags = detect(make_transcript(["Al final tiró la toalla."], lang="es"), kinds="idiom").flags
     assert [(f.rule_id, f.confidence) for f in flags] == [("es.idiom.tirar-la-toalla", 0.9)]
+
+
+# -- French idioms ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Il m'a posé un lapin.", [("idiom", "posé un lapin", "fr.idiom.poser-un-lapin-a-someone")]),
+        ("J'ai le cafard ce soir.", [("idiom", "ai le cafard", "fr.idiom.avoir-le-cafard")]),
+        ("T'as la flemme ?", [("idiom", "as la flemme", "fr.idiom.avoir-la-flemme")]),
+        ("Ça coûte les yeux de la tête.", [("idiom", "coûte les yeux de la tête", "fr.idiom.couter-les-yeux-de-la-tete")]),
+        ("Elle est tombée dans les pommes.", [("idiom", "tombée dans les pommes", "fr.idiom.tomber-dans-les-pommes")]),
+        ("Arrête de raconter des salades.", [("idiom", "raconter des salades", "fr.idiom.raconter-des-salades")]),
+        ("C'est du gâteau.", [("idiom", "C'est du gâteau", "fr.idiom.c-est-du-gateau")]),
+        ("C’est du gâteau.", [("idiom", "C’est du gâteau", "fr.idiom.c-est-du-gateau")]),
+        ("Je suis pas dans mon assiette.", [("idiom", "suis pas dans mon assiette", "fr.idiom.etre-dans-son-assiette")]),
+        ("Il n'a pas froid aux yeux.", [("idiom", "a pas froid aux yeux", "fr.idiom.avoir-froid-aux-yeux")]),
+        ("J'en ai marre de toi.", [("idiom", "en ai marre", "fr.idiom.en-avoir-marre")]),
+        ("Tu me casses les pieds.", [("idiom", "casses les pieds", "fr.idiom.casser-les-pieds-a-someone")]),
+        ("Il s'est fait avoir.", [("idiom", "fait avoir", "fr.idiom.se-faire-avoir")]),
+        ("Je me suis planté.", [("idiom", "me suis planté", "fr.idiom.se-planter")]),
+        ("Ils se sont barrés.", [("idiom", "se sont barrés", "fr.idiom.se-barrer")]),
+        ("Il s'en fout.", [("idiom", "en fout", "fr.idiom.s-en-foutre")]),
+        ("Il se fout de ta gueule.", [("idiom", "fout de ta gueule", "fr.idiom.se-foutre-de-ones-gueule")]),
+        ("Il pleut des cordes.", [("idiom", "Il pleut des cordes", "fr.idiom.il-pleut-des-cordes")]),
+        ("Il a pété les plombs.", [("idiom", "pété les plombs", "fr.idiom.peter-les-plombs")]),
+        ("Mange ta pomme.", []),
+    ],
+)
+def test_french_idioms(line: str, expected: list[tuple[str, str, str]]) -> None:
+    assert one("fr", line, "idiom") == expected
+
+
+def test_french_idiom_literal_context_lowers_confidence() -> None:
+    flags = detect(make_transcript(["Il a jeté l'éponge dans l'évier de la cuisine."], lang="fr"), kinds="idiom").flags
+    assert [(f.rule_id, f.confidence) for f in flags] == [("fr.idiom.jeter-l-eponge", 0.3)]
+    flags = detect(make_transcript(["Il a fini par jeter l'éponge."], lang="fr"), kinds="idiom").flags
+    assert [(f.rule_id, f.confidence) for f in flags] == [("fr.idiom.jeter-l-eponge", 0.9)]
