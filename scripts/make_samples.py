@@ -1,4 +1,4 @@
-"""Write samples/too_many_cooks.{srt,ass,txt} and its annotation file from scripts/film_script.py.
+"""Write samples/too_many_cooks.{srt,ass,txt,fountain} and its annotation file from scripts/film_script.py.
 
 Usage: python scripts/make_samples.py [--check]
 
@@ -156,6 +156,150 @@ def make_txt(cues: list[dict]) -> str:
     return "\n".join(out) + "\n"
 
 
+#: Screenplay-only additions, keyed by the cue text they belong to: parentheticals (evidence for the
+#: detectors), notes, and the (V.O.)/(O.S.) extensions. The subtitles never show them.
+PARENTHETICALS = {
+    "Right, you lot. It's Burns Night, the telly's coming,": "in a thick Glasgow accent",
+    "Aye, right.": "sarcastic",
+    "It's Glaswegian for \"not a chance\".": "to Cody",
+    "Well, I reckon she'll come round.": "in a Texan drawl",
+    "It's not cake. It's haggis.": "deadpan",
+    "I asked for the beans, not the whole darn farm.": "sarcastic",
+    "Och, away and boil your head.": "in broad Scots",
+    "So's my tongue, darling.": "sarcastically",
+    "It's running, all right. It's running into the ground.": "dry",
+    "Fine. I'll host your wee show.": "sighing",
+    "Oh the tatties are boiling, the neeps are nae far": "singing",
+}
+NOTES_AFTER = {
+    "It's Glaswegian for \"not a chance\".": "Aye, right: a double positive that means no. Keep the sarcasm.",
+    "Only when it's listening.": "Running gag: Javier and Spanish meal times.",
+}
+ACTION_AFTER = {"Howdy, y'all! Cody Wade, Lone Star Pictures.": "CODY WADE (40s, Stetson, all teeth) strides in."}
+OFF_SCREEN = {"Howdy, y'all! Cody Wade, Lone Star Pictures."}
+#: a phone line that starts in Spanish: the parenthetical marks the language switch
+IN_SPANISH = {"¡Hola! Can you hear me? The signal in Madrid is terrible.": ("¡Hola!", "Can you hear me? The signal in Madrid is terrible.")}
+TRANSITIONS = {2: "CUT TO:", 4: "SMASH CUT TO:", 6: "DISSOLVE TO:", 7: "CUT TO:"}
+SECTIONS = {1: ("# Act One", "= Burns Night. A Texan producer brings a cooking show to Morag's kitchen."),
+            5: ("# Act Two", "= The star chef has cancelled; Morag is talked into hosting."),
+            8: ("# Act Three", "= The shoot.")}
+
+
+def _fountain_text(text: str) -> str:
+    """Cue text as Fountain dialogue: the phone italics are the (V.O.) extension, a partial italic is *emphasis*."""
+    body = text.replace("\n", " ")
+    if body.startswith("<i>") and body.endswith("</i>") and body.count("<i>") == 1:
+        body = body[3:-4]
+    return body.replace("<i>", "*").replace("</i>", "*").replace("♪", "").strip()
+
+
+def _action(text: str) -> str:
+    """``[DOOR SLAMS]`` → ``Door slams.``"""
+    body = text.strip("[]()").strip()
+    return body[:1] + body[1:].lower() + "."
+
+
+def make_fountain(cues: list[dict]) -> str:
+    """The screenplay: the same lines as the subtitles, with a title page, scene headings,
+    sections, synopses, parentheticals, extensions, dual dialogue, lyrics, notes and transitions."""
+    out: list[str] = [
+        f"Title: **{TITLE.upper()}**",
+        "Credit: Written by",
+        "Author: The locpipe contributors",
+        "Source: Sample film for locpipe: original text, free to use (CC0)",
+        "Draft date: 25 January",
+        "Contact:",
+        "    locpipe",
+        "    samples/README.md",
+        "",
+    ]
+    scenes = [e for e in FILM if isinstance(e, str)]
+    scene_no = 0
+    block: dict | None = None  # the open dialogue block: speaker, lines
+    last_speaker = ""
+    action_since = False
+
+    def close() -> None:
+        nonlocal block
+        if block is not None:
+            out.extend(block["lines"])
+            out.append("")
+            for note in block["notes"]:
+                out.extend([f"[[{note}]]", ""])
+            block = None
+
+    def speak(speaker: str, extension: str = "") -> dict:
+        nonlocal block, last_speaker, action_since
+        if block is not None and block["speaker"] == speaker and not extension:
+            return block
+        close()
+        cont = " (CONT'D)" if speaker == last_speaker and action_since and not extension else ""
+        block = {"speaker": speaker, "lines": [speaker + extension + cont], "notes": [], "text": False}
+        last_speaker, action_since = speaker, False
+        return block
+
+    cue_iter = iter(cues)
+    for entry in FILM:
+        if isinstance(entry, str):
+            close()
+            scene_no += 1
+            if scene_no in TRANSITIONS:
+                out.extend([TRANSITIONS[scene_no], ""])
+            if scene_no in SECTIONS:
+                section, synopsis = SECTIONS[scene_no]
+                out.extend([section, "", synopsis, ""])
+            out.extend([scenes[scene_no - 1].removeprefix("SCENE "), ""])
+            last_speaker, action_since = "", False
+            continue
+        c = next(cue_iter)
+        speaker, text = c["speaker"], c["text"]
+        if not speaker:
+            close()
+            if text.startswith("SIGN:"):
+                sign = text.removeprefix("SIGN:")
+                out.extend([f"> {sign} <" if sign == "THE END" else f"A sign: {sign}.", ""])
+            else:
+                out.extend([_action(text), ""])
+            action_since = True
+            continue
+        if "/" in speaker:  # two speakers at once: dual dialogue
+            close()
+            for k, (who, line) in enumerate(zip(speaker.split("/"), text.split("\n"), strict=True)):
+                out.extend([who + (" ^" if k else ""), line.removeprefix("- "), ""])
+            last_speaker = speaker.split("/")[-1]
+            continue
+        plain_text = plain(text).replace("♪", "").strip()
+        if plain_text in IN_SPANISH:
+            b = speak(speaker, " (V.O.)")
+            spanish, english = IN_SPANISH[plain_text]
+            b["lines"] += ["(in Spanish)", spanish, "(in English)", english]
+            b["text"] = True
+            continue
+        phone = text.startswith("<i>") and text.endswith("</i>") and text.count("<i>") == 1
+        extension = " (V.O.)" if phone else (" (O.S.)" if plain_text in OFF_SCREEN else "")
+        b = speak(speaker, extension)
+        direction = PARENTHETICALS.get(plain_text)
+        if direction:
+            b["lines"].append(f"({direction})")
+            b["text"] = False
+        if text.startswith("♪"):
+            b["lines"].append("~" + _fountain_text(text))
+        elif b["text"] and not b["lines"][-1].startswith("~"):
+            b["lines"][-1] += " " + _fountain_text(text)
+        else:
+            b["lines"].append(_fountain_text(text))
+        b["text"] = not text.startswith("♪")
+        if plain_text in NOTES_AFTER:
+            b["notes"].append(NOTES_AFTER[plain_text])
+        if plain_text in ACTION_AFTER:
+            close()
+            out.extend([ACTION_AFTER[plain_text], ""])
+            action_since = True
+    close()
+    out.extend(["> FADE OUT.", "", "==="])
+    return "\n".join(out) + "\n"
+
+
 def make_annotations(cues: list[dict]) -> str:
     flags = []
     for c in cues:
@@ -186,6 +330,7 @@ def outputs() -> dict[str, str]:
         f"{STEM}.srt": make_srt(cues),
         f"{STEM}.ass": make_ass(cues),
         f"{STEM}.txt": make_txt(cues),
+        f"{STEM}.fountain": make_fountain(cues),
         f"{STEM}.annotations.json": make_annotations(cues),
     }
 

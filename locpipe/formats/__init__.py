@@ -38,6 +38,7 @@ from ..io import atomic_write_bytes, read_bytes
 from ..model import Finding, Transcript
 from .blocks import Problem
 from .encoding import decode, find_mojibake, looks_binary
+from .fountain import read_fountain, write_fountain
 from .script_txt import read_txt, write_txt
 from .subtitles import make_pysubs2_writer, read_pysubs2, read_srt_text, read_vtt_text, write_srt, write_vtt
 
@@ -79,6 +80,7 @@ FORMATS: dict[str, Format] = {
     "json": Format(_pysubs2_reader("json"), make_pysubs2_writer("json"), (".json",)),
     "whisper_jax": Format(_pysubs2_reader("whisper_jax"), None, ()),
     "txt": Format(read_txt, write_txt, (".txt",)),
+    "fountain": Format(read_fountain, write_fountain, (".fountain", ".spmd")),
 }
 
 _ALIASES = {"subrip": "srt", "webvtt": "vtt", "sub": "microdvd", "smi": "sami", "script": "txt", "tmplayer": "tmp"}

@@ -204,6 +204,10 @@ def parse_raw(raw: str, flavour: str) -> tuple[str, list[Markup]]:
         return parse_html(raw)
     if flavour == "vtt":
         return parse_html(raw, vtt=True)
+    if flavour == "fountain":
+        from .fountain import parse_inline
+
+        return parse_inline(raw)
     return raw.replace("\\N", "\n"), []
 
 
@@ -281,6 +285,10 @@ def render(text: str, markup: list[Markup], target: str) -> str:
     """
     if target == "plain":
         return text.replace("\n", "\\N")
+    if target == "fountain":
+        from .fountain import render_inline
+
+        return render_inline(text, markup)
     events: list[tuple[int, int, int, str]] = []  # (offset, order class, seq, tag text)
     for seq, span in enumerate(markup):
         pair = _open_close(span, target)
@@ -312,6 +320,8 @@ def flavour_of(fmt: str) -> str:
         return "vtt"
     if fmt in ("ass", "ssa", "microdvd", "mpl2", "tmp", "ttml", "sami", "json", "whisper_jax"):
         return "ass"
+    if fmt == "fountain":
+        return "fountain"  # *italic*, **bold**, _underline_, inline [[notes]] (locpipe.formats.fountain)
     return "plain"
 
 
@@ -321,5 +331,5 @@ def convert_raw(raw: str, source_fmt: str, target_fmt: str) -> str:
     if src == dst:
         return raw
     text, markup = parse_raw(raw, src)
-    target = {"ass": "ass", "vtt": "vtt", "html": "srt", "plain": "plain"}[dst]
+    target = {"ass": "ass", "vtt": "vtt", "html": "srt", "plain": "plain", "fountain": "fountain"}[dst]
     return render(text, markup, target)
