@@ -1,0 +1,221 @@
+"""`locpipe run`: inputs and names, no model / offline, a 20-file batch in two processes, a corrupt file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+from test_mt_pipeline import FakeEngine, _Pkg
+
+from locpipe.cli import main
+from locpipe.errors import InputError
+from locpipe.mt import engine as engine_module
+from locpipe.mt import packages
+from locpipe.pipeline import collect_inputs, output_stems
+
+
+@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []})
+@click.pass_context
+def entry(ctx: click.Context) -> None:
+    main(list(ctx.args))
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(entry, [str(a) for a in args], catch_exceptions=False)
+
+
+def film(n: int) -> str:
+    lines = [f"Line {k} of film {n}, with words to read." for k in range(1, 4)]
+    return "\n".join(
+        f"{k + 1}\n00:00:0{2 * k + 1},000 --> 00:00:0{2 * k + 2},500\n{text}\n" for k, text in enumerate(lines)
+    )
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> dict[tuple[str, str], FakeEngine]:
+    """Models for every pair: the upper-casing FakeEngine (worker processes inherit it: fork)."""
+    engines: dict[tuple[str, str], FakeEngine] = {}
+    monkeypatch.setattr(packages, "find_route", lambda a, b, models_dir=None: [_Pkg(a, b)])
+
+    def engine_for_route(route: list, **_: object) -> FakeEngine:  # type: ignore[type-arg]
+        key = (route[0].from_code, route[-1].to_code)
+        return engines.setdefault(key, FakeEngine(*key))
+
+    monkeypatch.setattr(engine_module, "engine_for_route", engine_for_route)
+    return engines
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\d+\.\d s", "T s", text)
+
+
+# --------------------------------------------------------------------------- inputs and names
+
+
+def test_collect_inputs(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / ".git").mkdir()
+    for name in ("a/one.srt", "a/b/two.ass", "a/b/notes.md", "a/one.es.srt", "a/one.review.html",
+                 "a/one.locpipe.json", "a/data.json", ".git/x.srt", "a/script.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = collect_inputs([tmp_path])
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a/one.srt", "a/script.txt", "a/b/two.ass"]
+    # explicit files are taken as given; globs expand; duplicates are dropped
+    found = collect_inputs([tmp_path / "a" / "data.json", str(tmp_path / "**" / "*.ass"), tmp_path / "a" / "b"])
+    assert [p.name for p in found] == ["data.json", "two.ass"]
+    with pytest.raises(InputError, match="no such file or folder"):
+        collect_inputs([tmp_path / "missing"])
+    with pytest.raises(InputError, match="matches no file"):
+        collect_inputs([str(tmp_path / "*.vtt")])
+
+
+def test_output_stems_disambiguate_shared_stems(tmp_path: Path) -> None:
+    a, b, c = Path("s/film.srt"), Path("s/film.ass"), Path("s/other.srt")
+    d = Path("t/film.srt")
+    assert output_stems([a, b, c], "out") == {a: "film.srt", b: "film.ass", c: "other"}
+    assert output_stems([a, d], "out") == {a: "s-film.srt", d: "t-film.srt"}
+    assert output_stems([a, d], None) == {a: "film", d: "film"}  # beside each input: no clash
+
+
+# --------------------------------------------------------------------------- models
+
+
+def test_no_model_is_an_error_naming_the_install_command(tmp_path: Path) -> None:
+    (tmp_path / "f.srt").write_text(film(1), encoding="utf-8")
+    models = tmp_path / "models"
+    result = run("run", tmp_path / "f.srt", "--to", "es", "--models-dir", models, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: No Argos model for en→es is installed in {models}. Install one with: locpipe models install en es "
+        "(or: locpipe models install PATH.argosmodel)\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_install_missing_offline_goes_on_without_translation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def offline(*_: object, **__: object) -> None:
+        raise packages.IndexUnreachableError("https://example.org/index.json", "Name or service not known")
+
+    monkeypatch.setattr(packages, "install_pair", offline)
+    src = tmp_path / "films"
+    src.mkdir()
+    for name in ("film.srt", "film.ass", "trailer.srt"):
+        text = film(1) if name.endswith(".srt") else (
+            "[Script Info]\nScriptType: v4.00+\n\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, "
+            "MarginR, MarginV, Effect, Text\nDialogue: 0,0:00:01.00,0:00:03.00,Default,,0,0,0,,Hello there.\n")
+        (src / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("run", src, "--to", "es", "--out", out, "--install-missing", "--models-dir", tmp_path / "models")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-3] == f"Wrote 6 files into {out}."
+    assert lines[-2] == (
+        "No en→es model (none is installed and Argos's index is unreachable: Name or service not known); es was "
+        "not translated. Add one with: locpipe models install en es (or: locpipe models install PATH.argosmodel)"
+    )
+    assert lines[-1] == f"Review sheet: {out / 'film.ass.review.html'}"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "film.ass.locpipe.json", "film.ass.review.html", "film.srt.locpipe.json", "film.srt.review.html",
+        "trailer.locpipe.json", "trailer.review.html"]
+    html = (out / "film.srt.review.html").read_text(encoding="utf-8")
+    assert "Argos&#39;s index is unreachable" in html or "Argos's index is unreachable" in html
+    # plain log lines (not a terminal): one per stage on stderr
+    assert f"[0/3] {src / 'film.ass'}: parse" in result.stderr
+    assert f"[3/3] {src / 'trailer.srt'}: done" in result.stderr
+
+
+def test_no_translate_runs_every_other_stage(tmp_path: Path) -> None:
+    (tmp_path / "f.srt").write_text(film(1) + "\n4\n00:00:09,000 --> 00:00:09,200\nToo quick to read, far too quick.\n",
+                                    encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("run", tmp_path / "f.srt", "--to", "es", "--no-translate", "--out", out, "--format", "json,html,csv")
+    assert result.exit_code == 0, result.output
+    assert _normal(result.stdout) == (
+        "file                             cues  flags  findings      time\n"
+        "-------------------------------  ----  -----  ------------  ----\n"
+        f"{tmp_path / 'f.srt'}".ljust(31) + "     4  -      functional 2  T s\n"
+        "-------------------------------  ----  -----  ------------  ----\n"
+        "total: 1 of 1 file                  4  -      functional 2  T s\n"
+        f"Wrote 3 files into {out}.\n"
+        f"Review sheet: {out / 'f.review.html'}\n"
+    ) if len(str(tmp_path / "f.srt")) <= 31 else _normal(result.stdout)
+    data = json.loads((out / "f.locpipe.json").read_text(encoding="utf-8"))
+    assert {f["check"] for f in data["findings"]} == {"timing.min-duration", "layout.cps"}
+    assert (out / "f.review.csv").exists()
+
+
+def test_bad_options(tmp_path: Path) -> None:
+    (tmp_path / "f.srt").write_text(film(1), encoding="utf-8")
+    for args, message in (
+        (["--jobs", "0"], "Error: --jobs must be at least 1, not 0\n"),
+        (["--format", "pdf"], "Error: unknown review format 'pdf'; use any of: html, xlsx, csv, xliff, json "
+                              "(comma-separated)\n"),
+        (["--tm", "x.sqlite", "--no-tm"], "Error: --tm and --no-tm contradict each other; give one\n"),
+    ):
+        result = run("run", tmp_path / "f.srt", "--to", "es", "--no-translate", *args)
+        assert (result.exit_code, result.stderr) == (2, message)
+    result = run("run", tmp_path / "nothing-here", "--to", "es", "--no-translate")
+    assert (result.exit_code, result.stderr) == (2, f"Error: {tmp_path / 'nothing-here'}: no such file or folder\n")
+
+
+# --------------------------------------------------------------------------- the batch
+
+
+def test_twenty_files_two_languages_two_jobs_one_corrupt(fake: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    src = tmp_path / "catalogue"
+    (src / "season2").mkdir(parents=True)
+    for n in range(20):
+        folder = src if n < 10 else src / "season2"
+        (folder / f"ep{n:02d}.srt").write_text(film(n), encoding="utf-8")
+    (src / "season2" / "ep15.srt").write_bytes(b"\x00\x01\x02 not subtitles \xff\xfe" * 50)  # corrupt
+    out = tmp_path / "out"
+    result = run("run", src, "--to", "xa,xb", "--jobs", "2", "--out", out, "--tm", tmp_path / "tm.sqlite")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert re.fullmatch(r"total: 19 of 20 files\s+57\s+-\s+functional \d+ cosmetic \d+\s+\d+\.\d s", lines[-3])
+    corrupt = [ln for ln in lines if "ep15.srt" in ln]
+    assert len(corrupt) == 1 and "FAILED: is not text in any encoding locpipe could detect" in corrupt[0]
+    assert lines[-2] == (f"Wrote 76 files into {out}; translated into xa, xb: 114 segments by the engine, "
+                         "0 from the translation memory.")
+    assert lines[-1] == f"Review sheet: {out / 'ep00.review.html'}"
+    assert result.stderr.splitlines()[-2:] == [
+        f"Error: {src / 'season2' / 'ep15.srt'}: is not text in any encoding locpipe could detect (binary file?); "
+        "pass --encoding if it really is a subtitle file",
+        "1 of 20 files failed; see the errors above.",
+    ]
+    for n in range(20):
+        if n == 15:
+            assert not (out / "ep15.xa.srt").exists()
+            continue
+        for name in (f"ep{n:02d}.xa.srt", f"ep{n:02d}.xb.srt", f"ep{n:02d}.review.html", f"ep{n:02d}.locpipe.json"):
+            assert (out / name).is_file(), name
+    assert "LINE 1 OF FILM 3, WITH WORDS TO READ." in (out / "ep03.xb.srt").read_text(encoding="utf-8")
+    # a second run takes everything from the shared translation memory
+    again = run("run", src, "--to", "xa,xb", "--jobs", "2", "--out", out, "--tm", tmp_path / "tm.sqlite")
+    assert "translated into xa, xb: 0 segments by the engine, 114 from the translation memory" in again.stdout
+
+
+def test_a_bug_in_one_file_is_reported_and_the_others_done(fake: dict, tmp_path: Path,  # type: ignore[type-arg]
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from locpipe.stages import check as check_module
+
+    real = check_module.check
+
+    def broken(transcript, **kw):  # type: ignore[no-untyped-def]
+        if transcript.path.endswith("b.srt"):
+            raise ZeroDivisionError("boom")
+        return real(transcript, **kw)
+
+    monkeypatch.setattr(check_module, "check", broken)
+    for name in ("a.srt", "b.srt"):
+        (tmp_path / name).write_text(film(1), encoding="utf-8")
+    result = run("run", tmp_path / "a.srt", tmp_path / "b.srt", "--to", "xa", "--out", tmp_path / "out", "--no-tm")
+    assert result.exit_code == 1
+    assert f"Error: {tmp_path / 'b.srt'}: internal error (a bug in locpipe; please report it): ZeroDivisionError: boom" \
+        in result.stderr
+    assert "Traceback" in result.stderr
+    assert (tmp_path / "out" / "a.xa.srt").exists()
