@@ -10,6 +10,7 @@ language (en, es, fr) and, for English, words per second and seconds for the fil
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -52,10 +53,8 @@ def main() -> None:
     parser.add_argument("--film", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    try:
+    with contextlib.suppress(AttributeError, OSError):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    except (AttributeError, OSError):
-        pass
     t0 = time.perf_counter()
     import spacy  # noqa: F401
 

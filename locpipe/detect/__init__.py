@@ -37,6 +37,7 @@ _LEXICON_PIPES = {"idioms": "locpipe_idioms", "culture": "locpipe_culture", "pun
 _CACHE: dict[tuple[str, str, str], Language] = {}
 _LOCK = threading.Lock()
 BATCH_SIZE = 512
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "´": "'", "`": "'"})
 
 
 def parse_kinds(kinds: str | list[str] | tuple[str, ...] | None) -> set[str] | None:
@@ -211,7 +212,8 @@ def detect(
     ours = {p for p in nlp.pipe_names if p.startswith("locpipe_")}
     disable = [p for p in ours if p not in needed]
     cues = {cue.index: cue for cue in transcript.cues}
-    texts = [seg.text for seg in transcript.segments]
+    # apostrophe look-alikes (’ ʼ ‘ ´) become ' one for one, so offsets stay valid and "donʼt" tokenizes
+    texts = [seg.text.translate(_APOSTROPHES) for seg in transcript.segments]
     with nlp.select_pipes(disable=disable):
         docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
     items = []
@@ -229,6 +231,10 @@ def detect(
     flags = []
     for name in detectors:
         flags.extend(builders[name](ctx))
+    if any("element" in cue.meta for cue in transcript.cues):  # a screenplay (Fountain)
+        from .screenplay import screenplay_evidence
+
+        flags = screenplay_evidence(transcript, flags, lang=language, wanted=wanted)
     if wanted is not None:
         flags = [f for f in flags if f.kind in wanted]
     order = {seg.id: i for i, seg in enumerate(transcript.segments)}

@@ -237,8 +237,7 @@ class LexiconMatcher:
 
 #: lemmas too common to index an entry by
 _COMMON_LEMMAS = frozenset(
-    "the a an be have do to of in on at for with and or not it you i he she we they one 's get go make take "
-    "come up out off down over into as by that this".split()
+    ["the", "a", "an", "be", "have", "do", "to", "of", "in", "on", "at", "for", "with", "and", "or", "not", "it", "you", "i", "he", "she", "we", "they", "one", "'s", "get", "go", "make", "take", "come", "up", "out", "off", "down", "over", "into", "as", "by", "that", "this"]
 )
 
 

@@ -333,8 +333,7 @@ def english_rules(doc: Any) -> Iterator[Span]:
         if low in SUBJ and nxt == "done" and i + 2 < n and doc[i + 2].is_alpha and lemmas[i + 2] != nxt2 and nxt2.endswith(("ed", "t", "en", "ld", "ew", "ok", "ught", "id", "ent", "ame", "ot")):
             yield i, i + 3, "done-perfective"
         elif low in SUBJ and nxt in PARTICIPLES_AS_PAST and prev not in AUX and prev not in ("had", "have", "has", "'ve", "'d", "been", "having") and not (nxt == "done" and nxt2 in ("with", "for", "yet", "already")) and not (nxt == "been" and prev in ("have", "'ve")):
-            if not is_question:
-                yield i, i + 2, "preterite-participle"
+            yield i, i + 2, "preterite-participle"
         if low in ("have", "has", "had", "'ve", "'d", "'s") and nxt in PRETERITES_AS_PART and prev in SUBJ | {"who", "you", "they", "would", "could", "should", "might", "must"}:
             if not (low == "'s" and nxt in ("saw",)):
                 yield i, i + 2, "participle-preterite"
@@ -361,14 +360,15 @@ def english_rules(doc: Any) -> Iterator[Span]:
         if low in ARCHAIC and not (low == "ye" and nxt == "olde"):
             yield i, i + 1, "archaic-pronoun"
         # they working
-        if low in ("he", "she", "we", "they", "i") and nxt.endswith("ing") and len(nxt) > 4 and i + 1 < n and lemmas[i + 1] != nxt and prev not in AUX and prev not in ("see", "saw", "seen", "heard", "hear", "watch", "watched", "and", "or", "with", "what", "while", "when", "because"):
+        if low in ("he", "she", "we", "they", "i") and nxt.endswith("ing") and len(nxt) > 4 and i + 1 < n and lemmas[i + 1] != nxt and prev not in AUX and prev not in ("see", "saw", "seen", "heard", "hear", "watch", "watched", "and", "or", "with", "while", "when", "because"):
             if nxt not in ("thing", "king", "ring", "sing", "bring", "spring", "string", "nothing", "something", "anything", "everything", "being", "morning", "evening", "during", "sibling", "darling", "ceiling", "building", "feeling", "meeting", "wedding", "pudding", "ping", "swing", "sting", "wing", "cling", "fling", "wring", "sling", "bling", "zing"):
                 yield i, i + 2, "zero-copula"
         if re.fullmatch(r"a-[a-z]+(?:ing|in'?)", low):
             yield i, i + 1, "a-prefixing"
         if low == "a" and nxt == "-" and nxt2.endswith(("ing", "in'", "in")) and len(nxt2) > 4:
             yield i, i + 3, "a-prefixing"
-        if low == "for" and nxt == "to" and i + 2 < n and doc[i + 2].is_alpha and lowers[i + 2] in BASE_VERBS | {"be", "see", "buy", "help", "fetch", "get", "find", "visit", "watch", "hear"}:
+        if low == "for" and nxt == "to" and i + 2 < n and doc[i + 2].is_alpha and lemmas[i + 2] == lowers[i + 2] \
+                and lowers[i + 2] not in ("the", "a", "an", "my", "your", "his", "her", "our", "their", "me", "him", "us", "them", "you", "it", "be", "do", "go", "come", "this", "that"):
             yield i, i + 3, "for-to"
         if low == "what" and i >= 2 and lowers[i - 2] in ("the", "that", "this", "those", "them", "a") and doc[i - 1].is_alpha and nxt in SUBJ | {"was", "is", "were", "did", "had", "lives", "lived"} and prev not in ("know", "see", "mean", "about", "is", "was"):
             yield i - 2, i + 1, "what-relative"
@@ -376,12 +376,14 @@ def english_rules(doc: Any) -> Iterator[Span]:
             start, end = _clause_bounds(lowers, i)
             if not any(lowers[j] in NEG_FIRST | {"hardly", "barely", "rarely", "scarcely", "seldom"} for j in range(0, i)):
                 yield i, i + 1, "positive-anymore"
-        if low in ("fixing", "fixin", "fixin'", "fixin’") and nxt == "to" and prev in ("'m", "am", "is", "are", "'re", "'s", "was", "were") | SUBJ:
+        if low in ("fixing", "fixin", "fixin'", "fixin’") and nxt == "to" and prev in {"'m", "am", "is", "are", "'re", "'s", "was", "were"} | SUBJ:
             yield i, i + 2, "fixing-to"
         if low == "after" and prev in ("'m", "am", "is", "are", "'re", "'s", "was", "were", "be") and nxt.endswith(("ing", "in'")) and len(nxt) > 4 and lemmas[i + 1] != nxt:
             yield i, i + 2, "after-perfect"
         m = re.fullmatch(r"([a-z]+)(nae|na|nay)", low)
-        if m and m.group(1) in SCOTS_NEG_STEMS and low not in ("canna", "dinna", "donna", "anna", "henna") | {"gonna", "wanna"} or low in ("canna", "dinna", "winna", "didna", "couldna", "wouldna", "isna", "wasna", "hasna", "doesna"):
+        if (m and m.group(1) in SCOTS_NEG_STEMS and low not in {"donna", "anna", "henna", "gonna", "wanna"}) or low in {
+            "canna", "dinna", "winna", "didna", "couldna", "wouldna", "isna", "wasna", "hasna", "doesna",
+        }:
             yield i, i + 1, "scots-negation"
         if (low in NUMBER_WORDS or (low.isdigit() and low not in ("1", "0"))) and nxt in PLURALS_AFTER_NUMBER and (nxt2 in CLAUSE_END or nxt2 in ("ago", "back", "since", "away", "")):
             yield i, i + 2, "zero-plural"
@@ -510,3 +512,239 @@ def collect(ctx: Any) -> list[Any]:
                 confidence=0.75 if rule["label"] == "grammar" else 0.7,
             ))
     return flags
+
+
+# -- more grammatical features ------------------------------------------------------------------------
+
+RULES.update({
+    "personal-dative": {"kind": "dialect", "label": "grammar", "variety": "US South / Appalachian",
+                        "gloss": "personal dative: 'I got me a new car' = I got (myself) a new car"},
+    "absolute-reflexive": {"kind": "dialect", "label": "grammar", "variety": "Irish / Scottish",
+                           "gloss": "reflexive as subject: 'Himself is gone' = he (the man of the house) has gone"},
+    "own-self": {"kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+                 "gloss": "'their own self' = themselves"},
+    "regularized-plural": {"kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+                           "gloss": "regularized plural ('childrens', 'wifes' = children, wives)"},
+    "mass-noun-plural": {"kind": "dialect", "label": "grammar", "variety": "World Englishes (India, Africa, Asia)",
+                         "gloss": "plural of a mass noun ('advices', 'informations' = advice, information)"},
+    "associative-plural": {"kind": "dialect", "label": "grammar", "variety": "AAVE / Caribbean / South African",
+                           "gloss": "'X and them' = X and the people with X"},
+    "double-determiner": {"kind": "dialect", "label": "grammar", "variety": "World Englishes",
+                          "gloss": "two determiners ('this our problem' = this problem of ours)"},
+    "article-number": {"kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+                       "gloss": "article before a number ('a three fields' = about three fields)"},
+    "yon": {"kind": "dialect", "label": "grammar", "variety": "Scottish / Northern English / US South",
+            "gloss": "'yon/yonder' = that (over there)"},
+    "this-here": {"kind": "dialect", "label": "grammar", "variety": "US South / Appalachian / British dialects",
+                  "gloss": "'this here book / them there books' = this book / those books"},
+    "double-comparative": {"kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+                           "gloss": "double comparative or superlative ('more easier', 'most best')"},
+    "regularized-comparison": {"kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+                               "gloss": "regularized comparison ('goodest', 'worser', 'fightingest')"},
+    "than-without-comparative": {"kind": "dialect", "label": "grammar", "variety": "World Englishes",
+                                 "gloss": "'than' with no comparative ('loves his car than his children' = more than)"},
+    "stative-progressive": {"kind": "dialect", "label": "grammar", "variety": "Indian / Irish / World Englishes",
+                            "gloss": "progressive of a state verb ('I'm knowing', 'are you wanting')"},
+    "ever-perfect": {"kind": "dialect", "label": "grammar", "variety": "World Englishes",
+                     "gloss": "'ever' marking experience ('I ever see the movie' = I have seen)"},
+    "need-participle": {"kind": "dialect", "label": "grammar", "variety": "Scottish / Northern Irish / US Midland",
+                        "gloss": "'needs washed' = needs washing / needs to be washed"},
+    "double-past": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / General (non-standard)",
+                    "gloss": "past marked twice ('didn't stayed' = didn't stay)"},
+    "preverbal-negator": {"kind": "dialect", "label": "grammar", "variety": "Caribbean / Pidgin / World Englishes",
+                          "gloss": "'no/not' before the verb ('me no eat' = I don't eat)"},
+    "amnt": {"kind": "dialect", "label": "grammar", "variety": "Irish / Scottish",
+             "gloss": "'amn't' = am not"},
+    "invariant-tag-can": {"kind": "dialect", "label": "grammar", "variety": "Singapore / Malaysian English",
+                          "gloss": "invariant tag 'can or not?' = is that possible?"},
+    "theres-plural": {"kind": "dialect", "label": "grammar", "variety": "General (colloquial)",
+                      "gloss": "'there's' with a plural ('there's two men' = there are)"},
+    "plural-verb-s": {"kind": "dialect", "label": "grammar", "variety": "Northern English / Scottish / Appalachian",
+                      "gloss": "-s on the verb after a plural noun ('birds sings'; Northern Subject Rule)"},
+    "it-deletion": {"kind": "dialect", "label": "grammar", "variety": "World Englishes",
+                    "gloss": "no 'it' before 'is' ('Is very nice' = it is very nice)"},
+    "resumptive-pronoun": {"kind": "dialect", "label": "grammar", "variety": "World Englishes",
+                           "gloss": "pronoun repeated in a relative clause ('the house which I painted it')"},
+    "than-what": {"kind": "dialect", "label": "grammar", "variety": "British (colloquial)",
+                  "gloss": "'than what' = than ('harder than what you think')"},
+    "make-to": {"kind": "dialect", "label": "grammar", "variety": "World Englishes",
+                "gloss": "'to' after make/let ('made me to do it' = made me do it)"},
+    "final-but": {"kind": "dialect", "label": "grammar", "variety": "Scottish / Australian / Irish",
+                  "gloss": "clause-final 'but' = though"},
+    "conjunction-doubling": {"kind": "dialect", "label": "grammar", "variety": "World Englishes",
+                             "gloss": "doubled conjunction ('although …, but …', 'still yet')"},
+    "real-adverb": {"kind": "dialect", "label": "grammar", "variety": "US (colloquial)",
+                    "gloss": "'real' as an adverb ('real good' = really good)"},
+    "no-inversion": {"kind": "dialect", "label": "grammar", "variety": "AAVE / World Englishes",
+                     "gloss": "question without auxiliary or inversion ('What he wants?' = what does he want)"},
+    "most-thing": {"kind": "dialect", "label": "grammar", "variety": "World Englishes",
+                   "gloss": "'the most thing' = the thing … most"},
+    "quotative-like": {"kind": "dialect", "label": "grammar", "variety": "General (colloquial, young speakers)",
+                       "gloss": "quotative 'be like' = said / thought"},
+    "reduplication": {"kind": "dialect", "label": "grammar", "variety": "Caribbean / World Englishes",
+                      "gloss": "reduplicated question word ('who-who' = who (all))"},
+    "relativizer-at": {"kind": "dialect", "label": "grammar", "variety": "Scottish / Northern English / Appalachian",
+                       "gloss": "'at' or 'what' as relative pronoun ('the man at painted it' = who painted it)"},
+})
+
+REGULARIZED_PLURALS = {
+    "childrens", "oxens", "sheeps", "wifes", "knifes", "lifes", "leafs", "mens", "womens", "feets", "teeths",
+    "mices", "gooses", "foots", "peoples'", "deers", "fishes'", "mooses", "thiefs", "halfs", "wolfs",
+    "shelfs", "calfs", "loafs",
+}
+MASS_PLURALS = {"advices", "informations", "equipments", "furnitures", "luggages", "baggages", "homeworks",
+                "knowledges", "staffs", "researches", "feedbacks", "softwares", "machineries", "sceneries"}
+COMPARATIVES_IRREGULAR = {"better", "best", "worse", "worst", "more", "less", "least"}
+REGULARIZED_COMPARISON = {"goodest", "baddest", "worser", "worsest", "bestest", "funner", "funnest",
+                          "beautifuller", "beautifullest", "regularest", "wonderfullest", "gooder"}
+STATIVE = {"liking", "wanting", "knowing", "understanding", "loving", "hating", "needing", "believing",
+           "owning", "preferring", "belonging", "seeming", "possessing", "recognising", "recognizing", "doubting"}
+SHORT_ADJ = {"good", "bad", "nice", "quick", "fast", "slow", "easy", "hard", "happy", "sad", "sorry", "pretty",
+             "quiet", "close", "cold", "hot", "big", "small", "sick", "tired", "glad", "cheap", "strong", "loud",
+             "smart", "funny", "crazy", "early", "late", "careful", "clean"}
+PRED_ADJ = SHORT_ADJ | {"ready", "fine", "busy", "right", "wrong", "mad", "angry", "rich", "poor", "old", "young",
+                        "tall", "short", "fat", "dead", "alive", "hungry", "here", "there", "home", "sure", "scared"}
+SUBJ_PRON = {"i", "you", "he", "she", "we", "they"}
+OBJ_FOR = {"i": "me", "he": "him", "she": "her", "we": "us", "they": "them", "you": "you"}
+VERB_LEMMAS = BASE_VERBS | {
+    "eat", "drink", "sing", "dance", "walk", "show", "cook", "write", "read", "sleep", "swim", "fish", "float",
+    "grow", "buy", "sell", "build", "paint", "catch", "cry", "laugh", "speak", "watch", "listen", "open",
+    "close", "bring", "send", "pay", "win", "lose", "sit", "stand", "wait", "stay", "help", "start", "stop",
+    "finish", "learn", "teach", "understand", "remember", "forget", "fight", "throw", "bite", "fly", "jump",
+}
+NEG_AUX_START = {"do", "does", "did", "is", "was", "were", "ca", "wo", "ai", "are", "have", "has", "could",
+                 "would", "should"}
+
+
+def more_english_rules(doc: Any) -> Iterator[Span]:
+    """Further grammatical features (eWAVE catalogue areas: pronouns, noun phrase, verb phrase, clauses)."""
+    from .components import token_lists
+
+    lists = token_lists(doc)
+    lowers, lemmas = lists.lowers, lists.lemmas
+    n = len(lowers)
+    is_question = "?" in lowers
+    for i, low in enumerate(lowers):
+        nxt = lowers[i + 1] if i + 1 < n else ""
+        nxt2 = lowers[i + 2] if i + 2 < n else ""
+        nxt3 = lowers[i + 3] if i + 3 < n else ""
+        prev = lowers[i - 1] if i > 0 else ""
+        start = _at_clause_start(lowers, i)
+        if low in SUBJ_PRON - {"you"} and nxt in ("got", "get", "bought", "buy", "found", "want", "need", "made", "caught") \
+                and nxt2 == OBJ_FOR[low] and nxt3 in ("a", "an", "some", "one", "two", "the", "my"):
+            yield i, i + 3, "personal-dative"
+        if low in ("himself", "herself") and start and nxt in ("is", "was", "'s", "has", "will", "'ll", "would", "said", "says", "wants"):
+            yield i, i + 2, "absolute-reflexive"
+        if low == "own" and nxt in ("self", "selves") and prev in ("their", "his", "her", "my", "your", "our"):
+            yield i - 1, i + 2, "own-self"
+        if low in REGULARIZED_PLURALS:
+            yield i, i + 1, "regularized-plural"
+        if low in MASS_PLURALS:
+            yield i, i + 1, "mass-noun-plural"
+        if low == "and" and nxt in ("them", "dem", "em", "'em") and i > 0 and doc[i - 1].is_alpha and (
+                nxt2.endswith("ing") or nxt2 in ("'s", "went", "came", "were", "are", "all", "dem")):
+            yield i - 1, i + 2, "associative-plural"
+        if low in ("this", "these", "those") and nxt in ("our", "my", "your", "his", "their"):
+            yield i, i + 2, "double-determiner"
+        if low in ("a", "an") and nxt in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten") \
+                and nxt2 not in ("-", "hundred", "thousand", "year", "day") and nxt2 and doc[i + 2].is_alpha \
+                and lowers[i + 2].endswith("s"):
+            yield i, i + 3, "article-number"
+        if low in ("yon", "yonder") and (low == "yon" or prev != "over"):
+            yield i, i + 1, "yon"
+        if low in ("this", "them", "these", "those") and nxt in ("here", "there") and nxt2 and doc[i + 2].is_alpha \
+                and nxt2 not in AUX and nxt2 not in ("and", "or", "but", "now", "too", "again", "yet", "is", "are"):
+            yield i, i + 3, "this-here"
+        if low in ("more", "most") and i + 1 < n and doc[i + 1].is_alpha and (
+                (nxt.endswith(("er", "est")) and lemmas[i + 1] != nxt and lemmas[i + 1] in SHORT_ADJ | {"easy", "big", "bad", "good", "pretty", "happy", "heavy", "early", "funny"})
+                or nxt in COMPARATIVES_IRREGULAR - {"more", "less", "least"}):
+            yield i, i + 2, "double-comparative"
+        if low in REGULARIZED_COMPARISON or (low.endswith("ingest") and len(low) > 8):
+            yield i, i + 1, "regularized-comparison"
+        if low in ("most", "more") and nxt in ("pretty", "happy", "easy", "big", "nice", "good", "bad", "funny", "heavy") and prev in ("the", "one", "a"):
+            yield i, i + 2, "regularized-comparison"
+        if low == "than" and i > 1:
+            window = lowers[max(0, i - 6):i]
+            if not any(w in COMPARATIVES_IRREGULAR | {"rather", "other", "different", "else", "prefer", "sooner", "differently", "otherwise"}
+                       or (w.endswith(("er", "ier")) and len(w) > 3) for w in window):
+                yield i, i + 1, "than-without-comparative"
+        if low in ("'m", "am", "are", "'re", "is", "'s", "was", "were") and nxt in STATIVE and nxt2 not in ("to", "about", "of", "forward"):
+            yield i, i + 2, "stative-progressive"
+        if low in SUBJ_PRON and nxt == "ever" and nxt2 in VERB_LEMMAS and not is_question:
+            yield i, i + 3, "ever-perfect"
+        if lemmas[i] in ("need", "want") and nxt.endswith("ed") and i + 1 < n and lemmas[i + 1] != nxt and prev not in {"i", "you", "we", "they", "have", "has"} or (
+                lemmas[i] in ("need", "want") and low.endswith("s") and nxt.endswith("ed") and i + 1 < n and lemmas[i + 1] != nxt):
+            yield i, i + 2, "need-participle"
+        if low in ("did", "do", "does") and nxt in ("n't", "not") and i + 2 < n and nxt2.endswith("ed") and lemmas[i + 2] != nxt2:
+            yield i, i + 3, "double-past"
+        if low in SUBJ_PRON | {"me"} and nxt in ("no", "not") and nxt2 in VERB_LEMMAS and prev not in AUX and not (
+                nxt == "not" and prev in ("if", "whether", "or")) and nxt2 not in ("do", "have", "be"):
+            yield i, i + 3, "preverbal-negator"
+        if low == "am" and nxt == "n't":
+            yield i, i + 2, "amnt"
+        if low == "can" and nxt == "or" and nxt2 == "not":
+            yield i, i + 3, "invariant-tag-can"
+        if low == "there" and nxt in ("'s", "is", "was") and nxt2 in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many"):
+            yield i, i + 3, "theres-plural"
+        if i + 1 < n and low.endswith("s") and len(low) > 3 and lemmas[i] + "s" == low and lemmas[i] not in VERB_LEMMAS \
+                and doc[i].is_alpha and (i == 0 or lowers[i - 1] in ("the", "all", "my", "our", "your", "their", "his", "her", "some", "these", "those")) \
+                and lemmas[i + 1] in VERB_LEMMAS and nxt == lemmas[i + 1] + "s" and nxt not in ("is", "was", "has", "does"):
+            yield i, i + 2, "plural-verb-s"
+        if i == 0 and low in ("is", "was") and not is_question and nxt in ("very", "ok", "okay", "not", "good", "nice", "fine", "so", "too", "really"):
+            yield i, i + 2, "it-deletion"
+        if low in ("which", "that", "who") and nxt in SUBJ_PRON and i + 3 < n and doc[i + 2].is_alpha \
+                and lowers[i + 3] in ("it", "him", "her", "them") and (i + 4 >= n or lowers[i + 4] in CLAUSE_END | {"yesterday", "today", "last", "before"}) \
+                and i > 0 and doc[i - 1].is_alpha and lowers[i - 1] not in ("know", "say", "said", "think", "thought", "hope", "so"):
+            yield i, i + 4, "resumptive-pronoun"
+        if low == "than" and nxt == "what" and nxt2 in SUBJ_PRON | {"it"}:
+            yield i, i + 2, "than-what"
+        if lemmas[i] in ("make", "let") and nxt in ("me", "him", "her", "us", "them", "you") and nxt2 == "to" and i + 3 < n and lemmas[i + 3] in VERB_LEMMAS | {"be"}:
+            yield i, i + 3, "make-to"
+        if low == "but" and i > 2 and (i + 1 == n or lowers[i + 1] in {".", "!", "?", "…", "..."}) and prev not in CLAUSE_END:
+            yield i, i + 1, "final-but"
+        if low == "still" and nxt == "yet":
+            yield i, i + 2, "conjunction-doubling"
+        if low == "but" and prev == "," and any(w in ("although", "though", "even") for w in lowers[:max(0, i - 1)]) \
+                and lowers[0] in ("although", "though", "even"):
+            yield i, i + 1, "conjunction-doubling"
+        if low == "real" and nxt in SHORT_ADJ | {"well", "quick", "soon"} and prev not in {"the", "a", "is", "'s", "was", "be", "for"}:
+            yield i, i + 2, "real-adverb"
+        if low in ("what", "where", "why", "how", "who", "when") and i == 0 and nxt in ("he", "she", "it", "you", "they", "we") \
+                and i + 2 < n and (nxt2.endswith("ing") or (nxt2.endswith("s") and lemmas[i + 2] in VERB_LEMMAS and nxt in ("he", "she", "it")) or nxt2 in PRED_ADJ) \
+                and is_question and nxt2 not in ("thing", "nothing", "something"):
+            yield i, i + 3, "no-inversion"
+        if low == "most" and prev == "the" and nxt in ("thing", "things"):
+            yield i - 1, i + 2, "most-thing"
+        if low == "like" and prev in ("was", "were", "'m", "am", "is", "'s", "'re", "are", "be") and (
+                i + 1 == n or nxt in {",", ":", '"', "“", "'", "…", "...", "-", "—"} or nxt in ("oh", "wow", "what", "no", "yeah", "whoa")) \
+                and i >= 2 and lowers[i - 2] in SUBJ_PRON | {"it", "everyone", "everybody"}:
+            yield i - 1, i + 1, "quotative-like"
+        if low in ("who", "what", "where") and nxt == "-" and nxt2 == low:
+            yield i, i + 3, "reduplication"
+        if low in ("at", "as", "what") and i > 1 and lowers[i - 1].isalpha() and lowers[i - 2] in ("the", "a", "that", "this") \
+                and i + 1 < n and nxt.endswith("ed") and lemmas[i + 1] != nxt and lemmas[i + 1] in VERB_LEMMAS | {"paint", "live", "die", "marry", "own", "fix"}:
+            yield i, i + 2, "relativizer-at"
+        # pronoun + adjective / article / preposition with no copula ("she smart", "he a good teacher")
+        if low in ("he", "she", "they", "we") and start and (nxt in PRED_ADJ - {"here", "there", "home"} or nxt in ("a", "an", "at", "in")) \
+                and not is_question and nxt2 not in ("-",) and not (nxt in ("a", "an") and nxt2 in ("lot", "bit", "little")):
+            yield i, i + 2, "zero-copula"
+        if low in ("i",) and nxt == "'s" and nxt2 in ("going", "gon", "not", "a", "the", "here", "there", "fine", "ok"):
+            yield i, i + 2, "is-levelling"
+        if low == "if" and nxt == "i" and nxt2 == "was" and nxt3 in ("you", "him", "her", "them"):
+            yield i + 1, i + 3, "was-levelling"
+        if low in SUBJ_PRON - {"i", "you"} and nxt == "be" and prev not in AUX and prev not in ("let", "to", "will", "may", "might") and (
+                i + 2 >= n or nxt2 in PRED_ADJ or lowers[i + 2] in CLAUSE_END) and not is_question:
+            yield i, i + 2, "habitual-be"
+        if low == "i" and nxt == "be" and prev not in AUX and prev not in ("let", "to", "will", "if", "shall", "may", "might") and (
+                i + 2 >= n or nxt2 in PRED_ADJ or lowers[i + 2] in CLAUSE_END):
+            yield i, i + 2, "habitual-be"
+
+
+def _chain(*rules: Callable[[Any], Iterator[Span]]) -> Callable[[Any], Iterator[Span]]:
+    def run(doc: Any) -> Iterator[Span]:
+        for rule in rules:
+            yield from rule(doc)
+    return run
+
+
+LANG_RULES["en"] = _chain(english_rules, more_english_rules)

@@ -48,6 +48,7 @@ SLOT_WORDS: dict[str, dict[str, list[str]]] = {
         "det": ["a", "an", "the", "this", "that", "my", "your", "his", "her", "its", "our", "their",
                 "some", "any", "no", "every", "another", "one"],
         "objmark": [],
+        "articles": ["a", "an", "the"],
         "adverbs": ["really", "just", "totally", "completely", "all", "even", "ever", "never", "not", "always",
                     "finally", "actually", "almost", "nearly", "already", "still", "also", "quite", "simply",
                     "certainly", "probably", "definitely", "literally", "seriously", "properly", "right",
@@ -61,6 +62,7 @@ SLOT_WORDS: dict[str, dict[str, list[str]]] = {
         "det": ["el", "la", "los", "las", "un", "una", "unos", "unas", "mi", "tu", "su", "este", "esta",
                 "ese", "esa", "nuestro", "nuestra"],
         "objmark": ["a"],
+        "articles": ["el", "la", "los", "las", "un", "una"],
         "adverbs": ["no", "ya", "nunca", "siempre", "también", "todavía", "realmente", "solo", "sólo",
                     "muy", "bien", "casi", "incluso"],
     },
@@ -73,6 +75,7 @@ SLOT_WORDS: dict[str, dict[str, list[str]]] = {
         "det": ["le", "la", "l'", "les", "un", "une", "des", "du", "mon", "ton", "son", "ma", "ta", "sa",
                 "ce", "cet", "cette", "notre", "votre"],
         "objmark": ["à"],
+        "articles": ["le", "la", "les", "l'", "un", "une"],
         "adverbs": ["ne", "n'", "pas", "jamais", "plus", "toujours", "vraiment", "bien", "déjà", "encore",
                     "aussi", "presque", "même", "tout"],
     },
@@ -156,6 +159,7 @@ class TemplateCompiler:
         self.keywords = dict(SLOT_KEYWORDS)
         self.keywords.update(SLOT_ALIASES.get(lang, {}))
         self._det = set(self.words["det"]) | set(self.words["poss"])
+        self._leading = False
 
     # -- token specs -------------------------------------------------------------------------------
 
@@ -178,6 +182,9 @@ class TemplateCompiler:
             return {"ORTH": word}
         if low in ("a", "an") and self.lang == "en":
             return {"LOWER": {"IN": ["a", "an"]}}
+        if low in self.words.get("articles", ()) and self._leading:
+            # a template's leading article varies freely: "the rat race" / "a rat race" / "rat race"
+            return {"LOWER": {"IN": self.words["articles"]}, "OP": "?"}
         if low.replace("’", "'") == "n't":
             return {"LOWER": {"IN": ["n't", "n’t", "not"]}}
         if low[0] in "'’" or low.endswith(("'", "’")) and len(low) <= 3:
@@ -230,6 +237,7 @@ class TemplateCompiler:
         elements: list[tuple[list[Pattern], bool, str]] = []
         anchors: list[str] = []
         for pos, item in enumerate(items):
+            self._leading = pos == 0 and len(items) > 2
             optional = False
             body = item
             if len(body) > 2 and body.startswith("(") and body.endswith(")"):
