@@ -111,8 +111,8 @@ def check_cmd(
                 path, profile=prof, lang=lang, target=target, from_lang=from_lang, fps=fps, glossary=terms,
                 encoding=encoding, baseline=baseline, detect_flags=not no_detect,
             )
-        except UsageError:
-            raise  # a bad option (an unknown --baseline revision) is wrong for every file
+        except BaselineError:
+            raise  # an unknown --baseline revision is wrong for every file
         except LocpipeError as err:
             report.errors.append((str(path), _without_path(err, path)))
             continue
@@ -135,6 +135,10 @@ def check_cmd(
         click.echo(f"Error: {path_str}: {message}", err=True)
     if report.exit_code:
         raise click.exceptions.Exit(report.exit_code)
+
+
+class BaselineError(UsageError):
+    """A --baseline that cannot be used (not a revision, no git): stops the whole check."""
 
 
 def _without_path(err: LocpipeError, path: Path) -> str:
@@ -182,7 +186,10 @@ def check_file(
         findings += [f for f in translated.findings if f.check.startswith("parse.") and f.severity != "info"]
     counts = None
     if baseline is not None:
-        old = read_baseline(path, baseline, fps=fps, encoding=encoding, language=transcript.language)
+        try:
+            old = read_baseline(path, baseline, fps=fps, encoding=encoding, language=transcript.language)
+        except UsageError as err:
+            raise BaselineError(err.message, path=err.path, line=err.line) from err
         diff = diff_against(transcript, old)
         mark_segments(transcript, diff)
         findings = keep_changed(transcript, diff, findings, old.findings if old is not None else [])
