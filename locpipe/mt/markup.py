@@ -287,7 +287,7 @@ def _escape(text: str, flavour: str) -> str:
     """Plain translated text as raw text of ``flavour``, ``\\N`` line breaks."""
     from ..formats.markup import render
 
-    target = {"ass": "ass", "vtt": "vtt", "html": "srt"}.get(flavour, "plain")
+    target = {"ass": "ass", "vtt": "vtt", "html": "srt", "fountain": "fountain"}.get(flavour, "plain")
     return render(text, [], target)
 
 

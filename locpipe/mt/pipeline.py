@@ -46,6 +46,15 @@ SKIP_NAMES: dict[str, str] = {
     "songs": "lyrics",
     "sdh": "sdh",
 }
+#: What ``--skip`` accepts for screenplay elements (``Cue.meta["element"]``, see
+#: :mod:`locpipe.formats.fountain`); parse_skip returns them as ``element:<name>``.
+SKIP_ELEMENTS: dict[str, str] = {
+    "action": "action",
+    "scene-headings": "scene_heading",
+    "headings": "scene_heading",
+    "transitions": "transition",
+    "parentheticals": "parenthetical",
+}
 
 
 @dataclass
@@ -102,9 +111,19 @@ def parse_skip(value: str | Iterable[str] | None) -> frozenset[str]:
             kinds.add(SKIP_NAMES[name])
         elif name in SKIP_NAMES.values() or name in ALWAYS_SKIPPED:
             kinds.add(name)
+        elif name in SKIP_ELEMENTS or name.removeprefix("element:") in SKIP_ELEMENTS.values():
+            kinds.add("element:" + SKIP_ELEMENTS.get(name, name.removeprefix("element:")))
         else:
             raise UsageError(f"cannot skip {item!r}; use any of: signs, lyrics, sdh (comma-separated)")
     return frozenset(kinds)
+
+
+def _held_cues(transcript: Transcript, skip: set[str]) -> set[int]:
+    """Cues never translated whatever their kind: a line already in another language
+    (``Cue.meta["no_translate"]``, e.g. a screenplay line marked "(in Spanish)") or a
+    screenplay element that ``skip`` names (``element:action``)."""
+    elements = {k.removeprefix("element:") for k in skip if k.startswith("element:")}
+    return {c.index for c in transcript.cues if c.meta.get("no_translate") or c.meta.get("element") in elements}
 
 
 def _segment_kind(seg: Segment, kinds: dict[int, str]) -> str:
@@ -201,11 +220,12 @@ def translate(
     todo: list[tuple[Transcript, str, Segment]] = []
     for n, transcript in enumerate(transcripts):
         kinds = {c.index: c.kind for c in transcript.cues}
+        held = _held_cues(transcript, skip)
         src = pairs[n]
         for seg in transcript.segments:
             kind = _segment_kind(seg, kinds)
             for tgt in to_langs:
-                if kind in skip or not seg.text.strip():
+                if kind in skip or not seg.text.strip() or (held and held.issuperset(seg.cues)):
                     seg.translations.pop(tgt, None)
                     stats.skipped += 1
                     continue

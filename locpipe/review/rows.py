@@ -113,6 +113,8 @@ class Row:
         targets: per target language.
         line: line of the cue in the source file.
         offset: where ``source`` starts in the cue's text.
+        section: the scene the row belongs to — a screenplay's scene heading
+            (``Cue.meta["scene"]``, Fountain); ``""`` for subtitles.
     """
 
     key: str
@@ -138,6 +140,7 @@ class Row:
     targets: dict[str, Target] = field(default_factory=dict)
     line: int | None = None
     offset: int = 0
+    section: str = ""
 
     @property
     def number(self) -> int:
@@ -334,6 +337,7 @@ def build_sheet(
                 source=cue.text[part.start : part.end],
                 segment_text=seg.text,
                 segment_status=seg.status,
+                section=str(cue.meta.get("scene", "")),
                 line_lengths=[len(x) for x in source_lines],
                 cps=cps(cue.text.replace("\n", ""), cue.duration, profile.cps_mode),
                 max_chars=profile.max_chars(source_lang),

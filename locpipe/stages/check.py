@@ -25,6 +25,7 @@ Scopes:
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import unicodedata
@@ -617,6 +618,60 @@ def inconsistent(ctx: CheckContext) -> Iterator[Finding]:
                 f"“{_snippet(cue.text)}” is translated “{_snippet(text)}” here but “{_snippet(usual_item[1])}” "
                 f"in cue {usual_item[2].index + 1}: use one translation for the same line"
             ), item=cue, segment=seg_id)
+
+
+# --------------------------------------------------------------------------- scripts
+
+
+def _times(n: int) -> str:
+    return f"{n} time{'s' if n != 1 else ''}"
+
+
+def _name_key(name: str) -> str:
+    """A speaker name without case, accents, punctuation or blanks (``Mórag!`` → ``morag``)."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+@register("script.character-spelling", "functional", "script")
+def character_spelling(ctx: CheckContext) -> Iterator[Finding]:
+    """A character whose name is spelled two ways."""
+    if ctx.lang is not None:
+        return
+    counts: Counter[str] = Counter()
+    first: dict[str, Cue] = {}
+    for cue in ctx.transcript.cues:
+        # a screenplay names its speaker once per dialogue block (the character cue); subtitles per cue
+        if not cue.speaker or (cue.meta.get("element") not in (None, "character")):
+            continue
+        for name in (n.strip() for n in cue.speaker.split("/")):
+            if name:
+                counts[name] += 1
+                first.setdefault(name, cue)
+    names = sorted(counts, key=lambda n: (-counts[n], n))
+    reported: set[str] = set()
+    for k, common in enumerate(names):
+        for rare in names[k + 1:]:
+            if rare in reported or common in reported:
+                continue
+            a, b = _name_key(common), _name_key(rare)
+            if not a or not b:
+                continue
+            same_letters = a == b
+            # a misspelling is rare next to the usual spelling; two real names (JOHN, JOAN) both recur
+            close = (min(len(a), len(b)) >= 4 and abs(len(a) - len(b)) <= 2
+                     and counts[rare] <= max(2, counts[common] // 10)
+                     and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8)
+            if not (same_letters or close):
+                continue
+            reported.add(rare)
+            cue = first[rare]
+            where = f"line {cue.line}" if cue.line else f"cue {cue.index + 1}"
+            yield ctx.finding("script.character-spelling", (
+                f"the character “{rare}” ({_times(counts[rare])}, first at {where}) looks like “{common}” "
+                f"({_times(counts[common])}) spelled another way: use one spelling, so that character lists, "
+                "dubbing sheets and the translation name one person"
+            ), item=cue)
 
 
 # --------------------------------------------------------------------------- parse findings, passed on

@@ -96,7 +96,10 @@ class Diff:
 
 
 def _key(cue: Cue) -> str:
-    return normalise(cue.text) or cue.raw.strip()
+    key = normalise(cue.text) or cue.raw.strip()
+    if cue.meta.get("element") and cue.speaker:  # a screenplay (Fountain): the same words from another
+        return f"{key}\x1f{normalise(cue.speaker)}"  # character are another line
+    return key
 
 
 def _shift(old: Cue, new: Cue) -> int | None:

@@ -321,6 +321,8 @@ def _fit_cue(
     fitted = FittedCue(cue=cue.index, text=text, pieces=pieces, end=cue.end, lines=lines)
 
     def add(check: str, message: str, severity: str = "functional") -> None:
+        if cue.meta.get("element") and check != "fit.empty":
+            return  # a screenplay element (Fountain) is not a subtitle: the script wraps its own lines
         transcript.findings.append(
             Finding(check=check, severity=severity, message=message, path=transcript.path, line=cue.line,
                     cue=cue.index, segment=pieces[0][0] if pieces else None, lang=lang)
