@@ -442,7 +442,8 @@ def summary_table(files: list[FileSummary], *, seconds: float) -> Any:
     rows[-1][-1] = f"{seconds:.1f} s"
     table = Table(title="locpipe run", show_footer=False)
     for name in header:
-        table.add_column(name, justify="right" if name in ("cues", "time") else "left")
+        table.add_column(name, justify="right" if name in ("cues", "time") else "left",
+                         overflow="fold", no_wrap=name in ("cues", "time"))
     for n, row in enumerate(rows):
         style = "bold" if n == len(rows) - 1 else ("red" if row[3].startswith("FAILED") else None)
         table.add_row(*row, style=style, end_section=n == len(rows) - 2)

@@ -219,3 +219,31 @@ def test_a_bug_in_one_file_is_reported_and_the_others_done(fake: dict, tmp_path:
         in result.stderr
     assert "Traceback" in result.stderr
     assert (tmp_path / "out" / "a.xa.srt").exists()
+
+
+def test_terminal_progress_shows_files_and_stages() -> None:
+    import io
+
+    from rich.console import Console
+
+    from locpipe.commands.run import Display
+    from locpipe.report import FileSummary, summary_table
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=100, color_system=None)
+    with Display(2, live=True, console=console) as display:
+        display("a/one.srt", "parse")
+        display("b/two.srt", "detect")
+        assert [t.description.strip() for t in display.progress.tasks] == ["[bold]files", "one.srt", "two.srt"]
+        display("a/one.srt", "done")
+        display("a/one.srt", "write")  # late event: ignored
+        display("b/two.srt", "failed")
+        assert [t.description for t in display.progress.tasks] == ["[bold]files"]
+        assert display.progress.tasks[0].completed == 2
+    assert "files" in buffer.getvalue() and "2/2" in buffer.getvalue()
+    buffer = io.StringIO()
+    Console(file=buffer, width=120, color_system=None).print(summary_table(
+        [FileSummary("one.srt", cues=3, flags={"idiom": 2}, findings={"cosmetic": 1}, seconds=1.0),
+         FileSummary("two.srt", ok=False, error="is empty")], seconds=2.5))
+    table = buffer.getvalue()
+    assert "idiom 2" in table and "FAILED: is empty" in table and "total: 1 of 2 files" in table and "2.5 s" in table

@@ -68,25 +68,29 @@ def resolve_models(langs: list[str], *, from_lang: str, models_dir: Path | None,
     return ready, notes
 
 
-class _Display:
-    """Progress: a rich bar on a terminal, plain log lines on stderr otherwise."""
+class Display:
+    """Progress: on a terminal a rich bar for the files plus one line per file in progress showing its
+    stage; otherwise plain log lines on stderr (``[done/total] file: stage``)."""
 
-    def __init__(self, total: int, *, live: bool):
+    def __init__(self, total: int, *, live: bool, console: Any = None):
         self.total = total
         self.finished: set[str] = set()
         self.live = live
+        self.console = console
         self.progress: Any = None
         self.task: Any = None
-        self.started = time.perf_counter()
+        self.tasks: dict[str, Any] = {}
 
-    def __enter__(self) -> _Display:
+    def __enter__(self) -> Display:
         if self.live:
+            from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self.progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                     TimeElapsedColumn(), TextColumn("{task.fields[current]}"), transient=False)
+            self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                     TextColumn("{task.fields[stage]}"), TimeElapsedColumn(),
+                                     console=self.console or Console(stderr=True), transient=False)
             self.progress.__enter__()
-            self.task = self.progress.add_task("locpipe run", total=self.total, current="")
+            self.task = self.progress.add_task("[bold]files", total=self.total, stage="")
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -94,16 +98,26 @@ class _Display:
             self.progress.__exit__(*exc)
 
     def __call__(self, file: str, stage: str) -> None:
+        from ..pipeline import STAGES
+
         if file in self.finished:
             return  # a late stage event from a worker
-        if stage in ("done", "failed"):
+        done = stage in ("done", "failed")
+        if done:
             self.finished.add(file)
-        if self.progress is not None:
-            advance = 1 if stage in ("done", "failed") else 0
-            self.progress.update(self.task, advance=advance, current=f"{Path(file).name}: {stage}")
+        if self.progress is None:
+            click.echo(f"[{len(self.finished)}/{self.total}] {file}: {stage}", err=True)
+            return
+        task = self.tasks.get(file)
+        if task is None and not done:
+            task = self.tasks[file] = self.progress.add_task(f"  {Path(file).name}", total=len(STAGES), stage=stage)
+        if done:
+            self.progress.update(self.task, advance=1, stage=f"{Path(file).name}: {stage}")
+            if task is not None:
+                self.progress.remove_task(task)
+                del self.tasks[file]
         else:
-            n = len(self.finished)
-            click.echo(f"[{n}/{self.total}] {file}: {stage}", err=True)
+            self.progress.update(task, completed=STAGES.index(stage) if stage in STAGES else 0, stage=stage)
 
 
 @click.command("run")
@@ -188,7 +202,7 @@ def run_cmd(
         encoding=encoding, no_mt_reason=reason, protect=[str(p) for p in inputs],
     )
     live = sys.stderr.isatty()
-    with _Display(len(inputs), live=live) as display:
+    with Display(len(inputs), live=live) as display:
         results = run_batch(inputs, options, jobs=jobs, progress=display)
     seconds = time.perf_counter() - started
 
