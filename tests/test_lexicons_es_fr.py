@@ -135,3 +135,44 @@ def test_french_idiom_literal_context_lowers_confidence() -> None:
     assert [(f.rule_id, f.confidence) for f in flags] == [("fr.idiom.jeter-l-eponge", 0.3)]
     flags = detect(make_transcript(["Il a fini par jeter l'éponge."], lang="fr"), kinds="idiom").flags
     assert [(f.rule_id, f.confidence) for f in flags] == [("fr.idiom.jeter-l-eponge", 0.9)]
+
+
+# -- culture ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("En Nochevieja nos comemos las doce uvas.", [
+            ("holiday", "Nochevieja", "es.culture.nochevieja"),
+            ("holiday", "las doce uvas", "es.culture.las-doce-uvas")]),
+        ("Tengo que pagar a Hacienda.", [("institution", "Hacienda", "es.culture.hacienda")]),
+        ("Luego churros con chocolate.", [("food", "churros con chocolate", "es.culture.churros-con-chocolate")]),
+        ("Suspendí la selectividad y repito bachillerato.", [
+            ("education", "selectividad", "es.culture.selectividad"),
+            ("education", "bachillerato", "es.culture.bachillerato")]),
+        ("Eso no es verdad.", []),
+        ("Aprobé la ESO.", [("education", "ESO", "es.culture.eso")]),
+        ("Me costó mil pelas.", [("currency", "pelas", "es.culture.pelas")]),
+        ("Son veinte pavos.", [("currency", "veinte pavos", "es.culture.pavos")]),
+        ("Seré franco contigo.", []),
+        ("Franco murió en 1975.", [("person", "Franco", "es.culture.franco")]),
+        ("Sí, señor.", [("address", "señor", "es.culture.senor")]),
+        ("Hable con el señor.", []),
+        ("Buenos días, don Pedro.", [("address", "don Pedro", "es.culture.don-someone")]),
+        ("Me paró la Guardia Civil.", [("institution", "la Guardia Civil", "es.culture.la-guardia-civil")]),
+        ("¿Vamos a tomar unas cañas?", [("food", "unas cañas", "es.culture.unas-canas")]),
+        ("Dale caña.", []),
+    ],
+)
+def test_spanish_culture(line: str, expected: list[tuple[str, str, str]]) -> None:
+    assert one("es", line, "culture") == expected
+
+
+def test_spanish_culture_flag_carries_strategies_and_origin() -> None:
+    flags = detect(make_transcript(["Tengo que pagar a Hacienda."], lang="es"), kinds="culture").flags
+    assert len(flags) == 1 and flags[0].gloss == "the Spanish tax office"
+    first = flags[0].strategies[0]
+    assert (first["strategy"], first["reason"]) == (
+        "official equivalent", "an established equivalent exists (the taxman, HMRC, the IRS)")
+    assert "generalization" in {s["strategy"] for s in flags[0].strategies}
