@@ -21,8 +21,9 @@ version, a CTranslate2 ``model/model.bin``, a SentencePiece or BPE model), extra
 temporary folder inside the models folder and renames it into place, so a package is either fully
 installed or not at all. Installing a package for a pair that already has one replaces it.
 
-argostranslate reads its ``ARGOS_*`` settings once, when imported: :func:`argos_settings` sets the
-environment before the first import and re-points the already imported settings at the models folder.
+argostranslate reads its ``ARGOS_*`` settings once, when imported: :func:`argos_settings` re-points
+the imported settings at the models folder, and :func:`prepare_argostranslate` also makes plain
+``argostranslate.translate`` work offline with packages carrying a ``spacy/`` sentence splitter.
 """
 
 from __future__ import annotations
@@ -153,9 +154,7 @@ def resolve_models_dir(models_dir: str | Path | None = None) -> Path:
 
 
 def _argos_modules() -> tuple[Any, Any]:
-    """Import argostranslate's settings and package modules with locpipe's offline defaults."""
-    # settings are read from the environment once, at import: set ours first
-    os.environ.setdefault("ARGOS_CHUNK_TYPE", "SPACY")
+    """argostranslate's settings and package modules (imported on first use)."""
     from argostranslate import package as argos_package
     from argostranslate import settings as argos_settings_module
 
@@ -165,12 +164,11 @@ def _argos_modules() -> tuple[Any, Any]:
 def argos_settings(models_dir: str | Path | None = None) -> Any:
     """Point argostranslate (imported now if needed) at ``models_dir``; returns its settings module.
 
-    Safe to call repeatedly with different folders in one process: the package list and cached
-    translators of argostranslate are dropped when the folder changes.
+    argostranslate reads ``ARGOS_PACKAGES_DIR`` once, at import; its module settings are re-pointed
+    here instead (the environment is left alone), so this is safe to call repeatedly with different
+    folders in one process: its package list and cached translators are dropped when the folder changes.
     """
     folder = resolve_models_dir(models_dir)
-    if "argostranslate.settings" not in _sys_modules():
-        os.environ["ARGOS_PACKAGES_DIR"] = str(folder)
     settings, _ = _argos_modules()
     if settings.package_dirs != [folder] or settings.package_data_dir != folder:
         settings.package_data_dir = folder
@@ -214,6 +212,7 @@ def prepare_argostranslate(models_dir: str | Path | None = None) -> Any:
             f"{first.reason}; move it out of {folder}",
             path=first.path,
         )
+    # before importing argostranslate.translate: with SPACY, importing it looks for the cached pipeline
     _seed_spacy_cache(Path(settings.cache_dir))
     settings.chunk_type = settings.ChunkType.SPACY
     from argostranslate import translate
