@@ -316,3 +316,18 @@ def test_translations_keep_the_structure(data: st.DataObject) -> None:
     again = formats.loads(written.encode(), path="x.fountain")
     assert structure(again) == structure(t)
     assert formats.dumps(again) == written
+
+
+def test_segments_never_cross_elements() -> None:
+    """Dialogue blocks become segments with their speaker; no segment joins two cues."""
+    from locpipe.stages.segment import check_segmentation_invariant, segment
+
+    t = segment(_load(SAMPLE))
+    assert check_segmentation_invariant(t) == []
+    cues = {c.index: c for c in t.cues}
+    assert all(len(s.cues) == 1 for s in t.segments)
+    assert all(s.speaker == cues[s.cues[0]].speaker for s in t.segments)
+    kinds = {cues[s.cues[0]].meta["element"] for s in t.segments}
+    assert kinds == {"scene_heading", "action", "parenthetical", "dialogue", "lyrics", "transition", "centered"}
+    first = next(s for s in t.segments if cues[s.cues[0]].meta["element"] == "dialogue")
+    assert (first.speaker, first.text) == ("MORAG", "Right, you lot.")

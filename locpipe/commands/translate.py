@@ -97,7 +97,8 @@ def _font_size(style: Any) -> float:
 @click.option("--device", type=click.Choice(["cpu", "cuda", "auto"]), default="cpu", show_default=True)
 @click.option("--threads", type=int, default=0, help="CPU threads for the engine (default: cores, at most 4).")
 @click.option("--bilingual", is_flag=True, help="Write target and source together in one file.")
-@click.option("--skip", "skip", default="", help="Leave these untranslated: signs,lyrics,sdh.")
+@click.option("--skip", "skip", default="", help="Leave these untranslated: signs,lyrics,sdh; in screenplays also "
+              "action,scene-headings,transitions,parentheticals.")
 @click.option("--encoding", default=None, help="Input encoding (default: detected).")
 @click.option("--fps", type=float, default=None, help="Frame rate for frame-based formats (MicroDVD).")
 def translate_cmd(

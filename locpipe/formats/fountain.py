@@ -376,7 +376,7 @@ def is_character(clean: str) -> bool:
 
 def split_extension(cue_line: str) -> tuple[str, str]:
     """``"MORAG (V.O.) (CONT'D)"`` → ``("MORAG", "(V.O.) (CONT'D)")``."""
-    name, extensions = cue_line.strip(), []
+    name, extensions = cue_line.strip(), list[str]()
     while True:
         m = _EXTENSION.search(name)
         if not m or m.start() == 0:
@@ -679,10 +679,11 @@ def read_fountain(text: str, *, path: str, **_: Any) -> tuple[Transcript, list[P
 
 def _make_cue(index: int, element: _Element, meta: dict[str, Any]) -> Cue:
     raw = element.raw
+    markup: list[Markup] = []
     if element.element in ("note", "boneyard"):
-        text, markup = element.meta["content"], []
+        text = element.meta["content"]
     elif element.element == "page_break":
-        text, markup = raw, []
+        text = raw
     else:
         text, markup = parse_inline(raw)
     return Cue(index=index, start=None, end=None, raw=raw, text=text, markup=markup, speaker=element.speaker,
