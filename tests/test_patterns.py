@@ -105,3 +105,16 @@ def test_spanish_slots() -> None:
     from spacy.util import filter_spans
 
     assert [s.text for s in filter_spans([doc[s:e] for _i, s, e in matcher(doc)])] == ["tomando el pelo a mí"]
+
+
+@pytest.mark.parametrize(
+    ("template", "text", "expected"),
+    [
+        ("bite off more than one can chew", "I've bitten off more than I can chew.", ["bitten off more than I can chew"]),
+        ("the ball is in someone's court", "Well, the ball's in your court.", ["the ball's in your court"]),
+        ("the ball is in someone's court", "The ball was in her court.", ["The ball was in her court"]),
+        ("the rat race", "Too much of a rat race.", ["a rat race"]),
+    ],
+)
+def test_generic_one_clitic_s_and_leading_article(nlp, template: str, text: str, expected: list[str]) -> None:
+    assert matches(nlp, template, text) == expected

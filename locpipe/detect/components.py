@@ -57,8 +57,10 @@ class Lemmatizer:
 
     def __call__(self, lower: str) -> str:
         if self.table is None:
-            return lower
+            return lower.replace("’", "'")
         lower = lower.replace("’", "'")
+        if lower == "'s":
+            return "'s"  # is / has / possessive: the table's "have" would be wrong two times in three
         value = self.table.get(lower, lower)
         if isinstance(value, list):  # some tables (fr) store a list of candidates
             value = value[0] if value else lower
@@ -93,7 +95,9 @@ class LemmaNorm:
         for token in doc:
             text = token.text
             lower = token.lower_
-            if self.overwrite or not token.lemma_ or not text.islower() or token.lemma_ != token.lemma_.lower():
+            if lower in _AMBIGUOUS_CLITICS:
+                token.lemma_ = "'s"  # is / has / possessive: templates accept it for "be" and "have"
+            elif self.overwrite or not token.lemma_ or not text.islower() or token.lemma_ != token.lemma_.lower():
                 token.lemma_ = self.lemmatize(lower)
             lowers.append(lower.replace("’", "'"))
             lemmas.append(token.lemma_)
@@ -101,6 +105,9 @@ class LemmaNorm:
         # the components and flag builders read these lists instead of re-creating Token objects
         doc.user_data["locpipe"] = TokenLists(lowers, lemmas, starts)
         return doc
+
+
+_AMBIGUOUS_CLITICS = frozenset({"'s", "’s", "ʼs"})
 
 
 class TokenLists:

@@ -49,7 +49,9 @@ def collect(ctx: Context) -> list[Flag]:
             entry = ctx.lexicon.by_id.get(span.id_)
             if entry is None:
                 continue
-            if entry["label"] == "address" and not dialect.is_vocative(item.doc, span.start, span.end, ctx.lang):
+            if entry["label"] == "address" and isinstance(entry["pattern"], str) and not dialect.is_vocative(
+                item.doc, span.start, span.end, ctx.lang
+            ):
                 continue
             covered.update(range(span.start, span.end))
             flags.append(_gazetteer_flag(ctx, item, span, entry, counts[span.id_], ents))

@@ -476,7 +476,9 @@ def collect(ctx: Any) -> list[Any]:
                 continue
             label = entry["label"]
             kind = entry.get("kind", "dialect")
-            if label == "address" and not is_vocative(item.doc, span.start, span.end, ctx.lang):
+            if label == "address" and isinstance(entry["pattern"], str) and not is_vocative(
+                item.doc, span.start, span.end, ctx.lang
+            ):
                 continue
             variety = entry.get("variety", "")
             evidence = [f"{label} marker" + (f" of {variety} English" if variety and ctx.lang == "en" and variety != "General" else (f" ({variety})" if variety else ""))]

@@ -49,6 +49,8 @@ SLOT_WORDS: dict[str, dict[str, list[str]]] = {
                 "some", "any", "no", "every", "another", "one"],
         "objmark": [],
         "articles": ["a", "an", "the"],
+        "modals": ["can", "could", "will", "would", "should", "must", "may", "might", "'ll", "ca", "wo"],
+        "subj": ["one", "i", "you", "he", "she", "we", "they", "it", "someone", "anyone", "everyone", "ya", "y'all"],
         "adverbs": ["really", "just", "totally", "completely", "all", "even", "ever", "never", "not", "always",
                     "finally", "actually", "almost", "nearly", "already", "still", "also", "quite", "simply",
                     "certainly", "probably", "definitely", "literally", "seriously", "properly", "right",
@@ -190,7 +192,10 @@ class TemplateCompiler:
         if low[0] in "'’" or low.endswith(("'", "’")) and len(low) <= 3:
             # clitics: the lookup table maps "'s" to "have", so match the form itself
             return {"LOWER": {"IN": _variants_of(low)}}
-        return {"LEMMA": self.lemmatize(low)}
+        lemma = self.lemmatize(low)
+        if lemma in ("be", "have") and self.lang == "en":
+            return {"LEMMA": {"IN": [lemma, "'s"]}}  # "the ball's in your court", "he's got"
+        return {"LEMMA": lemma}
 
     def alternatives(self, words: list[str], *, case: bool = False) -> TokenSpec:
         if case and any(w[:1].isupper() and w.lower() not in self._det for w in words):
@@ -249,6 +254,10 @@ class TemplateCompiler:
                     )
             low = body.lower()
             last = pos == len(items) - 1
+            if low == "one" and pos + 1 < len(items) and items[pos + 1].lower() in self.words.get("modals", ()):
+                # generic "one" as a subject: "bite off more than one can chew" → "than you can chew"
+                elements.append(([[{"LOWER": {"IN": self.words["subj"]}}]], optional, "slot:subj"))
+                continue
             if low in self.keywords:
                 name = self.keywords[low]
                 elements.append((self.slot(name, last=last), optional, f"slot:{name}"))
