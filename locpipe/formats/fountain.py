@@ -202,6 +202,8 @@ def parse_inline(raw: str) -> tuple[str, list[Markup]]:
     never spans a line break (spec).
     """
     source = raw.replace("\\N", "\n")
+    if not any(ch in source for ch in "*_\\[/"):
+        return source, []  # nothing to parse: most lines
     regions, _ = find_regions(source)
     # roles per character: "t" text, "l" literal (escaped), "d" delimiter, "x" dropped, "r" region
     roles = ["t"] * len(source)
@@ -452,6 +454,8 @@ def _parse_elements(lines: list[_Line]) -> list[_Element]:
             out.append(_Element("title_page", [lines[i]], m.group(2).strip(), meta={"key": m.group(1).strip()}))
             i += 1
 
+    blocks = 0
+
     def blank_at(k: int) -> bool:
         return k >= n or lines[k].blank
 
@@ -512,7 +516,8 @@ def _parse_elements(lines: list[_Line]) -> list[_Element]:
             i += 1
             continue
         if prev_blank and not blank_at(i + 1) and not lines[i + 1].region and is_character(clean):
-            i = _dialogue_block(lines, i, out)
+            blocks += 1
+            i = _dialogue_block(lines, i, out, blocks)
             continue
         i = _action(lines, i, out)
     return out
@@ -582,7 +587,7 @@ def _kept_blank(line: _Line) -> bool:
     return len(line.text) >= 2 and not line.text.strip() and not line.region
 
 
-def _dialogue_block(lines: list[_Line], i: int, out: list[_Element]) -> int:
+def _dialogue_block(lines: list[_Line], i: int, out: list[_Element], block: int) -> int:
     line = lines[i]
     text = line.text.strip()
     forced = text.startswith("@")
@@ -593,7 +598,6 @@ def _dialogue_block(lines: list[_Line], i: int, out: list[_Element]) -> int:
         text = text[:-1].rstrip()
     name, extension = split_extension(text)
     name_plain = parse_inline(name)[0].strip()
-    block = 1 + sum(1 for e in out if e.element == "character")
     meta: dict[str, Any] = {"forced": forced, "dual": dual, "extension": extension, "block": block,
                             "character": name_plain}
     out.append(_Element("character", [line], text, speaker=name_plain, meta=meta))
