@@ -118,3 +118,8 @@ def test_spanish_slots() -> None:
 )
 def test_generic_one_clitic_s_and_leading_article(nlp, template: str, text: str, expected: list[str]) -> None:
     assert matches(nlp, template, text) == expected
+
+
+def test_alternatives_with_be_and_have(nlp) -> None:
+    assert matches(nlp, "have|throw a fit", "She's thrown a fit.") == ["thrown a fit"]
+    assert matches(nlp, "have|throw a fit", "He had a fit.") == ["had a fit"]

@@ -205,7 +205,9 @@ class TemplateCompiler:
         lowers: list[str] = []
         for word in words:
             spec = self.literal(word)
-            if "LEMMA" in spec:
+            if isinstance(spec.get("LEMMA"), dict):
+                lemmas.extend(spec["LEMMA"]["IN"])
+            elif "LEMMA" in spec:
                 lemmas.append(spec["LEMMA"])
             elif "LOWER" in spec:
                 lowers.extend(spec["LOWER"]["IN"])
