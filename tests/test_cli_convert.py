@@ -100,4 +100,4 @@ def test_convert_unknown_output_format(tmp_path: Path) -> None:
     src.write_text(SRT, encoding="utf-8")
     result = run("convert", "--format-out", "sami", src, tmp_path / "out.smi")
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: format 'sami' can be read but not written; choose one of: ass, json")
+    assert result.stderr.startswith("Error: format 'sami' can be read but not written; choose one of: ass, fountain, json")

@@ -110,4 +110,4 @@ def test_inspect_json_one_file_is_an_object_several_a_list(files: dict[str, Path
 def test_inspect_unknown_format_option(files: dict[str, Path]) -> None:
     result = run("inspect", "--format", "lrc", files["good"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: unknown format 'lrc'; known formats: ass, json, microdvd")
+    assert result.stderr.startswith("Error: unknown format 'lrc'; known formats: ass, fountain, json, microdvd")
