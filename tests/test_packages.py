@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -75,6 +76,25 @@ def test_install_replaces_the_package_for_the_same_pair(tmp_path: Path) -> None:
     # reinstalling the same file over itself works too
     packages.install_file(tmp_path / "b.argosmodel", models)
     assert [p.name for p in packages.list_installed(models)] == ["translate-en_es-1_3"]
+
+
+def test_failed_install_keeps_the_previous_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    models = tmp_path / "models"
+    packages.install_file(fake_package(tmp_path, "a.argosmodel"), models)
+    build_zip(tmp_path / "b.argosmodel", package_entries("translate-en_es-1_3", dict(METADATA, package_version="1.3")))
+    real_replace = os.replace
+
+    def failing_replace(src: str | Path, dst: str | Path) -> None:
+        if Path(src).name == "translate-en_es-1_3":
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(packages.os, "replace", failing_replace)
+    with pytest.raises(ModelError) as caught:
+        packages.install_file(tmp_path / "b.argosmodel", models)
+    assert str(caught.value) == f"{models / 'translate-en_es-1_3'}: cannot install: No space left on device"
+    assert [p.name for p in packages.list_installed(models)] == ["translate-en_es-1_2"]
+    assert sorted(p.name for p in models.iterdir()) == ["translate-en_es-1_2"]
 
 
 def test_target_prefix_is_read(tmp_path: Path) -> None:

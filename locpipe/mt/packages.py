@@ -551,12 +551,18 @@ def install_file(path: str | Path, models_dir: str | Path | None = None) -> Inst
             if final.exists():
                 replaced.append(final)
             # move what is replaced aside first, then the new package in: never a half-written package
-            aside: list[Path] = []
-            for old in replaced:
-                moved = staging / f"old-{len(aside)}"
-                os.replace(old, moved)
-                aside.append(moved)
-            os.replace(new, final)
+            aside: list[tuple[Path, Path]] = []
+            try:
+                for old in replaced:
+                    moved = staging / f"old-{len(aside)}"
+                    os.replace(old, moved)
+                    aside.append((old, moved))
+                os.replace(new, final)
+            except OSError as err:
+                for old, moved in reversed(aside):  # put the previous packages back
+                    with contextlib.suppress(OSError):
+                        os.replace(moved, old)
+                raise ModelError(f"cannot install: {err.strerror or err}", path=final) from err
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         generation += 1
