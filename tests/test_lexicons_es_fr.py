@@ -153,6 +153,7 @@ def test_french_idiom_literal_context_lowers_confidence() -> None:
             ("education", "bachillerato", "es.culture.bachillerato")]),
         ("Eso no es verdad.", []),
         ("Aprobé la ESO.", [("education", "ESO", "es.culture.eso")]),
+        ("Renueva el DNI.", [("institution", "DNI", "es.culture.dni")]),
         ("Me costó mil pelas.", [("currency", "pelas", "es.culture.pelas")]),
         ("Son veinte pavos.", [("currency", "veinte pavos", "es.culture.pavos")]),
         ("Seré franco contigo.", []),
@@ -176,3 +177,28 @@ def test_spanish_culture_flag_carries_strategies_and_origin() -> None:
     assert (first["strategy"], first["reason"]) == (
         "official equivalent", "an established equivalent exists (the taxman, HMRC, the IRS)")
     assert "generalization" in {s["strategy"] for s in flags[0].strategies}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("On se fait un apéro ce soir ?", [("food", "apéro", "fr.culture.apero")]),
+        ("J'ai raté le bac.", [("education", "le bac", "fr.culture.le-bac")]),
+        ("Il faut passer à la préfecture.", [("institution", "la préfecture", "fr.culture.la-prefecture")]),
+        ("Ça coûte vingt balles.", [("currency", "vingt balles", "fr.culture.balles")]),
+        ("Il a reçu des balles dans le dos.", []),
+        ("Bonjour, Madame.", [("address", "Madame", "fr.culture.madame")]),
+        ("La dame est partie.", []),
+        ("Le 14 juillet, on sort.", [("holiday", "Le 14 juillet", "fr.culture.le-14-juillet")]),
+        ("J'ai enchaîné trois CDD.", [("institution", "CDD", "fr.culture.cdd")]),
+        ("Il est en garde à vue.", [("law", "en garde à vue", "fr.culture.en-garde-a-vue")]),
+        ("Je tourne au carrefour.", []),
+        ("On va chez Carrefour.", [("brand", "Carrefour", "fr.culture.carrefour")]),
+        ("Il est au RSA et la CAF ne paie plus.", [
+            ("institution", "RSA", "fr.culture.rsa"), ("institution", "CAF", "fr.culture.caf")]),
+        ("Des crêpes pour la Chandeleur.", [
+            ("food", "crêpes", "fr.culture.crepe"), ("holiday", "la Chandeleur", "fr.culture.la-chandeleur")]),
+    ],
+)
+def test_french_culture(line: str, expected: list[tuple[str, str, str]]) -> None:
+    assert one("fr", line, "culture") == expected
