@@ -247,3 +247,28 @@ def test_terminal_progress_shows_files_and_stages() -> None:
          FileSummary("two.srt", ok=False, error="is empty")], seconds=2.5))
     table = buffer.getvalue()
     assert "idiom 2" in table and "FAILED: is empty" in table and "total: 1 of 2 files" in table and "2.5 s" in table
+
+
+def test_twenty_files_with_the_toy_model(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    from toy_models import PACKAGES, toy_language, toy_models_dir
+
+    if not PACKAGES:
+        pytest.skip("tests/data/models/*.argosmodel not built (make test-model)")
+    models = toy_models_dir(tmp_path_factory)
+    toy = toy_language()
+    src = tmp_path / "films"
+    src.mkdir()
+    for n in range(20):
+        text = "".join(f"{k + 1}\n00:00:0{2 * k + 1},000 --> 00:00:0{2 * k + 2},500\nHello, Anna. I'm sorry!\n\n"
+                       for k in range(2))
+        (src / f"f{n:02d}.srt").write_bytes(text.encode() if n != 7 else b"\x89PNG\r\n\x1a\n\x00\x00" * 40)
+    out = tmp_path / "out"
+    result = run("run", src, "--to", "xa,xb", "--jobs", "2", "--out", out, "--models-dir", models,
+                 "--tm", tmp_path / "tm.sqlite")
+    assert result.exit_code == 1
+    assert f"Error: {src / 'f07.srt'}: " in result.stderr
+    assert "total: 19 of 20 files" in result.stdout
+    for n in range(20):
+        for lang in ("xa", "xb"):
+            assert (out / f"f{n:02d}.{lang}.srt").is_file() == (n != 7)
+    assert toy.to_toy("Hello, Anna. I'm sorry!") in (out / "f03.xb.srt").read_text(encoding="utf-8")
