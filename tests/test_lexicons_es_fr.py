@@ -202,3 +202,46 @@ def test_spanish_culture_flag_carries_strategies_and_origin() -> None:
 )
 def test_french_culture(line: str, expected: list[tuple[str, str, str]]) -> None:
     assert one("fr", line, "culture") == expected
+
+
+# -- dialect, slang, profanity, register -------------------------------------------------------------
+
+DIALECT_KINDS = "dialect,slang,profanity,register"
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "expected"),
+    [
+        ("es", "Vale, nos vemos.", [("vocabulary", "Vale,", "es.dialect.vale")]),
+        ("es", "No vale la pena.", []),
+        ("es", "¿Qué pasa, tío?", [("address", "tío", "es.dialect.tio")]),
+        ("es", "Mi tío vive en Cuenca.", []),
+        ("es", "¡Joder, qué guay!", [("profanity", "Joder", "es.dialect.joder"), ("vocabulary", "guay", "es.dialect.guay")]),
+        ("es", "Qué onda, güey.", [("vocabulary", "Qué onda", "es.dialect.que-onda"), ("address", "güey", "es.dialect.guey")]),
+        ("es", "Che, ¿vos sabés?", [
+            ("vocabulary", "Che", "es.dialect.che"), ("grammar", "vos", "es.dialect.vos"),
+            ("grammar", "sabés", "es.dialect.voseo-verb-form-argentina")]),
+        ("es", "Estoy currando mucho.", [("vocabulary", "currando", "es.dialect.currar")]),
+        ("fr", "Putain, j'ai perdu mon boulot.", [
+            ("profanity", "Putain", "fr.dialect.putain"), ("vocabulary", "boulot", "fr.dialect.boulot")]),
+        ("fr", "Ouais, grave.", [("vocabulary", "Ouais, grave", "fr.dialect.grave")]),  # the longest match wins
+        ("fr", "C'est grave, docteur ?", []),
+        ("fr", "Wesh, ma meuf est relou.", [
+            ("vocabulary", "Wesh", "fr.dialect.wesh"), ("vocabulary", "meuf", "fr.dialect.meuf"),
+            ("vocabulary", "relou", "fr.dialect.relou")]),
+        ("fr", "Tabarnak, mon char est brisé.", [
+            ("profanity", "Tabarnak", "fr.dialect.tabarnak"), ("vocabulary", "mon char", "fr.dialect.ones-char")]),
+        ("fr", "Ma blonde est partie.", [("vocabulary", "Ma blonde", "fr.dialect.ones-blonde")]),
+        ("fr", "Il kiffe sa bagnole.", [("vocabulary", "kiffe", "fr.dialect.kiffer"), ("vocabulary", "bagnole", "fr.dialect.bagnole")]),
+    ],
+)
+def test_dialect_slang_profanity(lang: str, line: str, expected: list[tuple[str, str, str]]) -> None:
+    assert one(lang, line, DIALECT_KINDS) == expected
+
+
+def test_profanity_strength_and_register_formality() -> None:
+    flags = detect(make_transcript(["Hijo de puta.", "¿Usted quiere algo?"], lang="es"), kinds=DIALECT_KINDS).flags
+    assert [(f.kind, f.rule_id, f.evidence[-1], f.severity) for f in flags] == [
+        ("profanity", "es.dialect.hijo-de-puta", "profanity, strong", "functional"),
+        ("register", "es.dialect.usted", "grammar marker (General)", "info"),
+    ]
