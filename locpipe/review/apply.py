@@ -171,18 +171,31 @@ def _csv_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return header, records
 
 
+#: largest uncompressed workbook accepted (a review sheet of a feature film is a few MB): zip bomb guard.
+MAX_XLSX_UNCOMPRESSED = 256 * 1024 * 1024
+
+
 def _xlsx_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    from zipfile import BadZipFile
+    import zipfile
 
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as err:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
         raise _fail(path, f"not a readable XLSX workbook ({err}); save it again as .xlsx") from err
-    ws = wb["review"] if "review" in wb.sheetnames else wb.worksheets[0]
-    rows = list(ws.iter_rows(values_only=True))
-    wb.close()
+    if unpacked > MAX_XLSX_UNCOMPRESSED:
+        raise _fail(path, f"the workbook unpacks to {unpacked // (1024 * 1024)} MB, more than a review sheet "
+                          "can hold (a zip bomb?); save it again from the sheet locpipe review wrote")
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+        ws = wb["review"] if "review" in wb.sheetnames else wb.worksheets[0]
+        rows = list(ws.iter_rows(values_only=True))
+        wb.close()
+    except Exception as err:  # openpyxl and zipfile raise a dozen kinds on a damaged workbook (zlib.error, ...)
+        raise _fail(path, f"not a readable XLSX workbook ({type(err).__name__}: {err}); "
+                          "save it again as .xlsx") from err
     if not rows:
         raise _fail(path, "the workbook's first sheet is empty; give the XLSX written by locpipe review")
 
@@ -424,7 +437,14 @@ def _apply_one(reviewed: ReviewedFile, *, source: str | Path | None, out: str | 
 
     src = find_source(reviewed, source)
     lang = reviewed.lang
-    prof = get_profile(profile or reviewed.profile or None)
+    if profile or not reviewed.profile.strip():
+        prof = get_profile(profile or None)
+    else:
+        try:
+            prof = get_profile(reviewed.profile.strip())
+        except UsageError as err:
+            raise _fail(reviewed.path, f"the sheet records the profile {reviewed.profile!r}, which locpipe does "
+                                       "not know; pass --profile NAME") from err
     transcript = formats.load(src, language=reviewed.source_lang or "")
     segment(transcript)
     out_path = _output_path(reviewed, src, lang, out, many)
