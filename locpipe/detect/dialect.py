@@ -206,6 +206,7 @@ DOUBLE_MODALS = {
     ("will", "can"), ("useta", "could"), ("used", "to", "could"), ("might", "'ve", "could"),
     ("must", "could"), ("may", "could"), ("might", "must"), ("can", "might"),
 }
+_MODAL_FIRST = frozenset(combo[0] for combo in DOUBLE_MODALS)
 PLURALS_AFTER_NUMBER = {"year", "mile", "pound", "dollar", "month", "week", "inch", "yard"}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "fifty",
                 "hundred", "thousand", "several", "many"}
@@ -341,9 +342,10 @@ def english_rules(doc: Any) -> Iterator[Span]:
             if low not in ("fit", "et", "seed", "het") or prev in SUBJ:
                 yield i, i + 1, "regularized-past"
         # double modals
-        for combo in DOUBLE_MODALS:
-            if tuple(lowers[i:i + len(combo)]) == combo:
-                yield i, i + len(combo), "double-modal"
+        if low in _MODAL_FIRST:
+            for combo in DOUBLE_MODALS:
+                if tuple(lowers[i:i + len(combo)]) == combo:
+                    yield i, i + len(combo), "double-modal"
         # me and him went
         if low in ("me", "him", "her") and nxt == "and" and _at_clause_start(lowers, i) and i + 3 < n:
             third = lowers[i + 2]
