@@ -186,7 +186,7 @@ FILM: list[Entry | str] = [
     ("MORAG", "And now, the knife. Traditionally, we cut it with a dirk", [("culture", "dirk")]),
     ("MORAG", "and a wee dram of whisky for courage.", [("culture", "dram"), ("culture", "whisky"), ("dialect", "wee")]),
     ("CODY", "Can I get a dram?", [("culture", "dram")]),
-    ("MORAG", "You can get a Irn-Bru, son. You're working.", [("culture", "Irn-Bru"), ("register", "son")]),
+    ("MORAG", "You can get an Irn-Bru, son. You're working.", [("culture", "Irn-Bru"), ("register", "son")]),
     ("", "[KNIFE SLICING]", []),
     ("JAVIER", "<i>Madre mía, it smells wonderful from here.</i>", [("dialect", "Madre mía")]),
     ("PRIYA", "Javier, it's a video call. You can't smell it.", []),

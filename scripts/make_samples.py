@@ -26,6 +26,37 @@ def plain(text: str) -> str:
     return re.sub(r"</?i>", "", text.removeprefix("SIGN:"))
 
 
+MAX_CHARS = 42
+_GLUE = {"a", "an", "the", "to", "of", "my", "your", "his", "her", "our", "their", "i", "and", "in", "on", "for"}
+
+
+def break_line(line: str) -> str:
+    """Break a line over MAX_CHARS in two: balanced, after punctuation, never after an article."""
+    if len(line) <= MAX_CHARS:
+        return line
+    best: tuple[float, int] | None = None
+    for i, ch in enumerate(line):
+        if ch != " ":
+            continue
+        first, second = line[:i], line[i + 1 :]
+        if len(first) > MAX_CHARS or len(second) > MAX_CHARS:
+            continue
+        score = max(len(first), len(second)) + (0 if first[-1] in ",.?!;:" else 12)
+        score += 15 if first.split()[-1][:1].isupper() and second[:1].isupper() else 0
+        score += 8 if first.split()[-1].lower() in _GLUE else 0
+        score += 1 if len(first) > len(second) else 0
+        if best is None or score < best[0]:
+            best = (score, i)
+    if best is None:
+        raise SystemExit(f"cannot break into two lines of {MAX_CHARS}: {line!r}")
+    return line[: best[1]] + "\n" + line[best[1] + 1 :]
+
+
+def layout(text: str) -> str:
+    """Apply the line limit to a cue's text (markup-free lines only; italics wrap whole lines)."""
+    return "\n".join(break_line(ln) if "<i>" not in ln or ln.startswith("<i>") else ln for ln in text.split("\n"))
+
+
 def timed_cues() -> list[dict]:
     cues: list[dict] = []
     t = 5000
@@ -35,6 +66,9 @@ def timed_cues() -> list[dict]:
             pending_scene = True
             continue
         speaker, text, flags = entry
+        unbroken = text
+        if not text.startswith("SIGN:"):
+            text = layout(text)
         if cues:
             prev = cues[-1]
             gap = 3000 if pending_scene else (160 if prev["runs_on"] else 400 + (len(cues) * 137) % 700)
@@ -51,6 +85,7 @@ def timed_cues() -> list[dict]:
                 "end": t + duration,
                 "speaker": speaker,
                 "text": text,
+                "unbroken": unbroken,
                 "flags": flags,
                 "scene_break": pending_scene,
                 "runs_on": bool(RUNS_ON.search(body)) and not body.startswith(("[", "(", "SIGN:")),
@@ -252,7 +287,7 @@ def make_fountain(cues: list[dict]) -> str:
             last_speaker, action_since = "", False
             continue
         c = next(cue_iter)
-        speaker, text = c["speaker"], c["text"]
+        speaker, text = c["speaker"], c["unbroken"]
         if not speaker:
             close()
             if text.startswith("SIGN:"):
@@ -306,7 +341,7 @@ def make_annotations(cues: list[dict]) -> str:
         body = plain(c["text"])
         for flag in c["flags"]:
             kind, text, *rest = flag
-            if text not in body:
+            if text not in body.replace("\n", " "):
                 raise SystemExit(f"cue {c['number']}: annotated text {text!r} not in {body!r}")
             item = {"cue": c["number"], "kind": kind, "text": text}
             if "literal" in rest:
