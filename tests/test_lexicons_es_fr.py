@@ -245,3 +245,43 @@ def test_profanity_strength_and_register_formality() -> None:
         ("profanity", "es.dialect.hijo-de-puta", "profanity, strong", "functional"),
         ("register", "es.dialect.usted", "grammar marker (General)", "info"),
     ]
+
+
+# -- puns and humor ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "expected"),
+    [
+        ("es", "Fui al banco a sacar dinero y me senté en el banco del parque.",
+         [("pun", "banco", "es.pun.banco"), ("pun", "banco", "es.pun.banco")]),
+        ("es", "Fui al banco a sacar dinero.", []),
+        ("es", "Sí, claro, y yo soy el Papa.", [("sarcasm", "Sí, claro", "es.humor.si-claro")]),
+        ("es", "Jajaja, qué bueno.", [("laughter", "Jajaja", "es.humor.written-laughter")]),
+        ("es", "Era broma, hombre.", [("joke", "Era broma", "es.humor.era-broma")]),
+        ("fr", "L'avocat a mangé un avocat au tribunal, avec du guacamole.",
+         [("pun", "avocat", "fr.pun.avocat"), ("pun", "avocat", "fr.pun.avocat")]),
+        ("fr", "C'est ça, oui.", [("sarcasm", "C'est ça, oui", "fr.humor.c-est-ca-oui")]),
+        ("fr", "Mdr, t'es nul.", [("laughter", "Mdr", "fr.humor.mdr")]),
+        ("fr", "Je plaisante !", [("joke", "Je plaisante", "fr.humor.je-plaisante")]),
+        ("fr", "Mille sabords !", [("catchphrase", "Mille sabords", "fr.humor.mille-sabords")]),
+    ],
+)
+def test_puns_and_humor_markers(lang: str, line: str, expected: list[tuple[str, str, str]]) -> None:
+    assert one(lang, line, "humor") == expected
+
+
+def test_pun_flag_names_both_senses() -> None:
+    flags = detect(make_transcript(["El banco del parque está al lado del banco donde tengo la cuenta."], lang="es"),
+                   kinds="humor").flags
+    assert flags and all(f.rule_id == "es.pun.banco" for f in flags)
+    assert flags[0].gloss == "pun on 'banco': entidad financiera / asiento"
+
+
+def test_homophone_in_a_punchline() -> None:
+    lines = ["¿Qué le dijo una ola a otra ola?", "Hola."]
+    flags = [f for f in detect(make_transcript(lines, lang="es"), kinds="humor").flags if f.label == "homophone"]
+    # both the setup and the punchline are joke lines: every sound-alike in them is flagged
+    assert [(f.segment, f.text, f.rule_id, f.confidence) for f in flags] == [
+        ("s0001", "ola", "es.pun.hola-sound", 0.55), ("s0001", "ola", "es.pun.hola-sound", 0.55),
+        ("s0002", "Hola", "es.pun.hola-sound", 0.55)]
