@@ -148,12 +148,22 @@ def validate_entry(entry: Any, *, stem: str, lang: str, path: Path, line: int) -
     return entry
 
 
+def file_stem(path: Path) -> str:
+    """``idioms`` for ``idioms.jsonl`` and for a part such as ``idioms-british.jsonl``."""
+    return path.stem.split("-", 1)[0]
+
+
 def read_file(path: Path, *, lang: str) -> list[dict[str, Any]]:
-    """Read and validate one JSONL lexicon file."""
-    stem = path.stem
+    """Read and validate one JSONL lexicon file.
+
+    A file may be split in parts named ``<stem>-<part>.jsonl`` (``idioms-british.jsonl``):
+    each part is read as ``<stem>``.
+    """
+    stem = file_stem(path)
     if stem not in FILES:
         raise LexiconError(
-            f"unknown lexicon file name; rename it to one of {', '.join(f + '.jsonl' for f in FILES)}",
+            f"unknown lexicon file name; rename it to one of {', '.join(f + '.jsonl' for f in FILES)} "
+            "(or <name>-<part>.jsonl)",
             path=path,
         )
     try:
@@ -182,7 +192,7 @@ def _load(lang: str, root: str) -> Lexicon:
         return lexicon  # no lexicon for this language yet: the grammar rules still run
     for path in sorted(folder.glob("*.jsonl")):
         entries = read_file(path, lang=lang)
-        lexicon.files[path.stem] = entries
+        lexicon.files.setdefault(file_stem(path), []).extend(entries)
         for entry in entries:
             if entry["id"] in lexicon.by_id:
                 other = lexicon.by_id[entry["id"]]
