@@ -118,6 +118,29 @@ def _line_map(text: str, fmt: str, count: int) -> list[int | None]:
     return found
 
 
+def refuse_unsafe_xml(text: str, *, path: str) -> None:
+    """Refuse XML with entity declarations or external references (billion laughs, XXE) via defusedxml.
+
+    pysubs2 parses TTML with the standard library; this check runs first, so
+    no entity is ever expanded and no external file or URL is ever read.
+    """
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import ElementTree as DET
+    from defusedxml.common import DefusedXmlException
+
+    try:
+        DET.fromstring(text.encode("utf-8", "surrogatepass"))
+    except DefusedXmlException as err:
+        raise FormatError(
+            f"refusing unsafe XML ({type(err).__name__}: entity declarations and external references are not "
+            "allowed); subtitles need neither: remove the <!DOCTYPE ...> block",
+            path=path,
+        ) from err
+    except (ParseError, ValueError):
+        pass  # not well-formed: the TTML reader reports it
+
+
 def read_pysubs2(text: str, *, path: str, fmt: str, fps: float | None = None, **_: Any) -> ReadResult:
     """Read ``fmt`` through pysubs2 (ASS/SSA event lines are checked first)."""
     import pysubs2
@@ -130,6 +153,8 @@ def read_pysubs2(text: str, *, path: str, fmt: str, fps: float | None = None, **
         source = scan.text
         problems = scan.problems
         event_lines = list(scan.event_lines)
+    if fmt == "ttml":
+        refuse_unsafe_xml(text, path=path)
     try:
         import warnings
 
