@@ -67,7 +67,7 @@ def last_exception(log: str) -> str:
     """The exception line of the Python traceback in a libFuzzer log ('' when none)."""
     lines = [ln for ln in log.splitlines() if ln.strip()]
     for i, ln in enumerate(lines):
-        if ln.startswith("=== Uncaught Python exception"):
+        if ln.strip().startswith("=== Uncaught Python exception"):
             for later in lines[i + 1 :]:
                 if not later.startswith((" ", "Traceback")):
                     return later.strip()[:300]

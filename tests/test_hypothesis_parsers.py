@@ -121,3 +121,27 @@ def test_srt_of_any_unicode_text_round_trips(cues: list[list[str]]) -> None:
     assert [c.start for c in transcript.cues] == [i * 2000 for i in range(len(cues))]
     again = formats.loads(formats.dumps(transcript).encode("utf-8"), path="film.srt")
     assert [c.text for c in again.cues] == [c.text for c in transcript.cues]
+
+
+@pytest.mark.parametrize(
+    ("event", "message"),
+    [
+        ({"start": 1000, "end": 2000.4}, None),
+        ({"start": 1000, "end": float("nan")}, "event 1: end nan is not a time in milliseconds; fix the file"),
+        ({"start": "1000", "end": 2000}, "event 1: start '1000' is not a time in milliseconds; fix the file"),
+        ({"start": True, "end": 2000}, "event 1: start True is not a time in milliseconds; fix the file"),
+        ({"start": 0, "end": 2000, "text": ["x"]}, "event 1: text ['x'] is not text; fix the file"),
+        ({"start": 0, "end": 2000, "layer": 1.5}, "event 1: layer 1.5 is not a whole number; fix the file"),
+    ],
+)
+def test_json_event_fields_are_whole_milliseconds_or_refused(event: dict, message: str | None) -> None:
+    import json
+
+    data = json.dumps({"info": {}, "styles": {}, "events": [{"text": "Hi.", **event}]}).encode()
+    if message is None:
+        [cue] = formats.loads(data, path="film.json", format="json").cues
+        assert (cue.start, cue.end) == (1000, 2000)
+        return
+    with pytest.raises(LocpipeError) as info:
+        formats.loads(data, path="film.json", format="json")
+    assert str(info.value) == "film.json: " + message

@@ -122,23 +122,48 @@ def refuse_unsafe_xml(text: str, *, path: str) -> None:
     """Refuse XML with entity declarations or external references (billion laughs, XXE) via defusedxml.
 
     pysubs2 parses TTML with the standard library; this check runs first, so
-    no entity is ever expanded and no external file or URL is ever read.
+    no entity is ever expanded and no external file or URL is ever read. XML
+    the safe parser cannot read is refused too.
     """
-    from xml.etree.ElementTree import ParseError
-
     from defusedxml import ElementTree as DET
     from defusedxml.common import DefusedXmlException
 
     try:
-        DET.fromstring(text.encode("utf-8", "surrogatepass"))
+        DET.fromstring(text)  # str, as pysubs2 parses it: the declared encoding is not used
     except DefusedXmlException as err:
         raise FormatError(
             f"refusing unsafe XML ({type(err).__name__}: entity declarations and external references are not "
             "allowed); subtitles need neither: remove the <!DOCTYPE ...> block",
             path=path,
         ) from err
-    except (ParseError, ValueError):
-        pass  # not well-formed: the TTML reader reports it
+    except Exception as err:  # ParseError, LookupError (a bogus declared encoding), ...
+        # refused here too: nothing the safe parser could not check reaches pysubs2's parser
+        raise FormatError(f"cannot be read as ttml: {err}; check the file or pass --format", path=path) from err
+
+
+_EVENT_TYPES: dict[str, type] = {"text": str, "style": str, "name": str, "effect": str, "type": str, "layer": int,
+                                 "marginl": int, "marginr": int, "marginv": int, "marked": bool}
+
+
+_KIND_NAMES = {str: "text", int: "a whole number", bool: "true or false"}
+
+
+def _check_json_events(events: list[Any], path: str) -> None:
+    """pysubs2's JSON reader takes event fields as they come: make times whole milliseconds, refuse wrong types."""
+    import math
+
+    for n, ev in enumerate(events, start=1):
+        for name in ("start", "end"):
+            value = getattr(ev, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+                raise FormatError(f"event {n}: {name} {value!r} is not a time in milliseconds; fix the file", path=path)
+            setattr(ev, name, round(value))
+        for name, kind in _EVENT_TYPES.items():
+            value = getattr(ev, name)
+            if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+                raise FormatError(
+                    f"event {n}: {name} {value!r} is not {_KIND_NAMES[kind]}; fix the file", path=path
+                )
 
 
 def read_pysubs2(text: str, *, path: str, fmt: str, fps: float | None = None, **_: Any) -> ReadResult:
@@ -172,6 +197,8 @@ def read_pysubs2(text: str, *, path: str, fmt: str, fps: float | None = None, **
         raise FormatError(
             f"cannot be read as {fmt}: {err}; check the file or pass --format", path=path
         ) from err
+    if fmt == "json":
+        _check_json_events(subs.events, path)
     if event_lines is None or len(event_lines) != len(subs.events):
         event_lines = _line_map(text, fmt, len(subs.events))
     transcript = Transcript(path=path, format=fmt)
