@@ -183,14 +183,18 @@ def test_too_many_lines():
     target = "Dime todo lo que sabes sobre lo que pasó ayer por la noche en casa de tu abuela, con todo detalle."
     tr = translate(make([src], dur=10000), "es", {src: target})
     [fc] = fit(tr, "es", profile=NETFLIX)
-    assert len(fc.lines) == 3
+    # never more lines than the profile allows: the subtitle is cut, the finding says so with the full text
+    assert len(fc.lines) == 2
     assert all(len(line) <= 42 for line in fc.lines)
+    assert fc.text.endswith("…")
+    assert " ".join(fc.text[:-1].split()) in target
     [finding] = tr.findings
     assert finding.check == "fit.too-many-lines"
-    assert finding.severity == "functional"
+    assert finding.severity == "critical"
     assert finding.message.startswith(
-        "the es text needs 3 lines of at most 42 characters, over the limit of 2: shorten it by about "
+        "the es text needs 3 lines of at most 42 characters, over the limit of 2, so the subtitle was cut after "
     )
+    assert f"(full translation: “{target}”)" in finding.message
 
 
 def test_too_long_word_is_split_and_reported():
@@ -322,8 +326,12 @@ def test_fit_properties(tr: Transcript, profile_name: str):
         # no line over the limit (every target word fits a line)
         assert all(len(line) <= profile.max_chars("es") for line in f.lines)
         assert f.text == "\n".join(f.lines)
+        assert len(f.lines) <= profile.max_lines
+    cut = {f.cue for f in tr.findings if f.check == "fit.too-many-lines" and f.severity == "critical"}
+    assert all(f.text.endswith("…") for f in fitted if f.cue in cut)
     # every target word appears exactly once across cues, in order, when every segment is translated
-    if all("es" in s.translations for s in tr.segments):
+    # and no cue had to be cut to the line limit
+    if all("es" in s.translations for s in tr.segments) and not cut:
         expected = [w for s in tr.segments for w in s.translations["es"].text.split()]
         got = [w for f in fitted for line in f.lines for w in _strip_dash(line).split()]
         assert got == expected

@@ -317,6 +317,10 @@ def _fit_cue(
         turns = [("", turn_texts[0][1] if turn_texts else "")]
     laid = _layout_cue(turns, width, max_lines, lang)
     lines = laid.lines
+    full_text = " ".join(line.strip() for line in lines)
+    cut = len(lines) > max_lines and not cue.meta.get("element")
+    if cut:
+        lines = _truncate(lines, width, max_lines)
     text = "\n".join(lines)
     fitted = FittedCue(cue=cue.index, text=text, pieces=pieces, end=cue.end, lines=lines)
 
@@ -347,7 +351,17 @@ def _fit_cue(
                 f"line {n} has {len(line)} characters, over the {width}-character limit for {lang}: "
                 f"shorten it by {len(line) - width} characters",
             )
-    if len(lines) > max_lines:
+    if cut:
+        needed = len(laid.lines)
+        excess = sum(len(x) for x in laid.lines[max_lines:]) + needed - max_lines
+        add(
+            "fit.too-many-lines",
+            f"the {lang} text needs {needed} lines of at most {width} characters, over the limit of "
+            f"{max_lines}, so the subtitle was cut after “{lines[-1][-30:]}”: condense it by about "
+            f"{excess} characters or split the cue (full translation: “{full_text}”)",
+            "critical",
+        )
+    elif len(lines) > max_lines:
         excess = sum(len(x) for x in lines[max_lines:]) + len(lines) - max_lines
         add(
             "fit.too-many-lines",
@@ -355,6 +369,23 @@ def _fit_cue(
             f"{max_lines}: shorten it by about {excess} characters or split the cue",
         )
     return fitted
+
+
+def _truncate(lines: list[str], width: int, max_lines: int) -> list[str]:
+    """Keep ``max_lines`` lines, the last ending in "…" within ``width``.
+
+    A subtitle may never show more lines than the profile allows; the cut is
+    reported as a critical finding with the full text, and the full translation
+    stays in the segment (JSON, review sheets) for the translator to condense.
+    """
+    kept = lines[:max_lines]
+    last = kept[-1].rstrip()
+    while len(last) + 1 > width and " " in last.strip():
+        last = last.rstrip().rsplit(" ", 1)[0]
+    if len(last) + 1 > width:
+        last = last[: max(0, width - 1)]
+    kept[-1] = last.rstrip(" ,;:") + "…"
+    return kept
 
 
 def _next_start_index(transcript: Transcript) -> tuple[list[int], list[int]]:
