@@ -134,6 +134,38 @@ def test_package_entry_count_bomb_is_refused(tmp_path: Path, monkeypatch: pytest
     assert refused_install(tmp_path, pkg) == f"Error: {pkg}: rejected: 24 entries (limit 10)"
 
 
+def _patch_zip(data: bytes, name: bytes, *, central: dict[int, bytes], local: dict[int, bytes]) -> bytes:
+    """Overwrite header fields (offset → bytes) of entry ``name`` in the central directory and local header."""
+    out = bytearray(data)
+    for signature, fields, name_at in ((b"PK\x01\x02", central, 46), (b"PK\x03\x04", local, 30)):
+        start = 0
+        while (pos := out.find(signature, start)) != -1:
+            if out[pos + name_at : pos + name_at + len(name)] == name:
+                for offset, value in fields.items():
+                    out[pos + offset : pos + offset + len(value)] = value
+            start = pos + 4
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    ("central", "local", "message"),
+    [
+        ({8: (1).to_bytes(2, "little")}, {6: (1).to_bytes(2, "little")}, "rejected: entry '{name}' is encrypted"),
+        ({10: (99).to_bytes(2, "little")}, {8: (99).to_bytes(2, "little")},
+         "rejected: entry '{name}' uses an unsupported compression method (99)"),
+        ({6: (211).to_bytes(2, "little")}, {}, "not an Argos package: not a readable zip archive (zip file version 21.1)"),
+    ],
+    ids=["encrypted", "unknown-compression", "future-version"],
+)
+def test_package_zip_that_cannot_be_extracted_is_refused(tmp_path: Path, central: dict, local: dict,
+                                                        message: str) -> None:
+    name = f"{TOP}/model/model.bin"
+    plain = package(tmp_path / "plain.argosmodel")
+    pkg = tmp_path / "p.argosmodel"
+    pkg.write_bytes(_patch_zip(plain.read_bytes(), name.encode(), central=central, local=local))
+    assert refused_install(tmp_path, pkg) == f"Error: {pkg}: " + message.format(name=name)
+
+
 # -- XML: TTML (parse) and XLIFF (apply) ----------------------------------------------------------
 
 

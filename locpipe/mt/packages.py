@@ -40,6 +40,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -386,6 +387,10 @@ class _CheckedZip:
     members: list[zipfile.ZipInfo]
 
 
+#: compression methods the zipfile module can extract (others raise NotImplementedError mid-install).
+_COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
+
+
 def _entry_problem(name: str) -> str | None:
     if "\x00" in name:
         return "contains a NUL byte"
@@ -410,6 +415,8 @@ def check_package_zip(path: str | Path) -> _CheckedZip:
         raise PackageError("not an Argos package: not a zip archive", path=path) from err
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}", path=path) from err
+    except (NotImplementedError, ValueError, EOFError) as err:  # e.g. "zip file version 21.1"
+        raise PackageError(f"not an Argos package: not a readable zip archive ({err})", path=path) from err
     with archive:
         members = archive.infolist()
         if not members:
@@ -424,6 +431,13 @@ def check_package_zip(path: str | Path) -> _CheckedZip:
             problem = _entry_problem(name)
             if problem:
                 raise PackageError(f"rejected: entry {name!r} {problem}", path=path)
+            if info.flag_bits & 0x1:
+                raise PackageError(f"rejected: entry {name!r} is encrypted", path=path)
+            if info.compress_type not in _COMPRESSIONS:
+                raise PackageError(
+                    f"rejected: entry {name!r} uses an unsupported compression method ({info.compress_type})",
+                    path=path,
+                )
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
                 raise PackageError(f"rejected: entry {name!r} is a symbolic link", path=path)
@@ -472,7 +486,7 @@ def check_package_zip(path: str | Path) -> _CheckedZip:
             raise PackageError(f"not an Argos package: {meta_name} is missing or too large", path=path)
         try:
             metadata = json.loads(archive.read(meta_info).decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, zipfile.BadZipFile) as err:
+        except (UnicodeDecodeError, json.JSONDecodeError, zipfile.BadZipFile, EOFError, zlib.error) as err:
             raise PackageError(f"not an Argos package: {meta_name} is not valid JSON ({err})", path=path) from err
         if not isinstance(metadata, dict):
             raise PackageError(f"not an Argos package: {meta_name} is not a JSON object", path=path)
@@ -536,7 +550,7 @@ def install_file(path: str | Path, models_dir: str | Path | None = None) -> Inst
             try:
                 with zipfile.ZipFile(source) as archive:
                     _extract(archive, checked, staging, source)
-            except (zipfile.BadZipFile, EOFError) as err:
+            except (zipfile.BadZipFile, EOFError, zlib.error) as err:
                 raise PackageError(f"the zip is damaged: {err}; download it again", path=source) from err
             except OSError as err:
                 raise ModelError(f"cannot extract: {err.strerror or err}", path=folder) from err

@@ -183,7 +183,9 @@ def _xlsx_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
+    except OSError as err:
+        raise _fail(path, f"cannot read: {err.strerror or err}") from err
+    except Exception as err:  # BadZipFile, NotImplementedError ("zip file version 21.1"), ...
         raise _fail(path, f"not a readable XLSX workbook ({err}); save it again as .xlsx") from err
     if unpacked > MAX_XLSX_UNCOMPRESSED:
         raise _fail(path, f"the workbook unpacks to {unpacked // (1024 * 1024)} MB, more than a review sheet "
