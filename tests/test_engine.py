@@ -24,7 +24,7 @@ SENTENCES = [
     "Where is the big house?",
     "Tom and Anna went home after the party.",
     "Yes.",
-    "We are going to the station tomorrow, aren't we?",
+    "We are going to the school tomorrow, are we?",
 ]
 
 
