@@ -56,7 +56,7 @@ def test_every_corpus_file_translates_within_limits(tmp_path_factory: pytest.Tem
         found = {(f.check, f.cue) for f in t.findings if f.lang == "xa"}
         checks.update(f.check for f in t.findings if f.lang == "xa")
         # writing keeps cue count and in-times
-        if formats.FORMATS[t.format].write is not None:
+        if formats.FORMATS[t.format].write is not None and t.cues:
             before = formats.loads(formats.dumps(t).encode("utf-8"), path=t.path, format=t.format, fps=t.meta.get("fps"))
             after = formats.loads(formats.dumps(t, lang="xa").encode("utf-8"), path=t.path, format=t.format, fps=t.meta.get("fps"))
             assert len(after.cues) == len(before.cues), where
@@ -90,3 +90,6 @@ def test_every_corpus_file_translates_within_limits(tmp_path_factory: pytest.Tem
         f"tags placed {placed}, reported {reported}; findings {dict(sorted(checks.items()))}"
     )
     assert problems == []
+    # the targets: no line over the profile's limit, no cue over its line count
+    assert over_width == 0
+    assert over_lines == 0
