@@ -50,12 +50,12 @@ def test_sample_element_counts_exact() -> None:
     assert t.format == "fountain"
     assert t.findings == []
     assert _elements(t) == {
-        "title_page": 6, "section": 3, "synopsis": 3, "scene_heading": 8, "action": 23, "character": 154,
+        "title_page": 6, "section": 3, "synopsis": 3, "scene_heading": 8, "action": 27, "character": 154,
         "parenthetical": 13, "dialogue": 154, "lyrics": 1, "transition": 5, "note": 2, "centered": 1,
         "page_break": 1,
     }
-    assert len(t.cues) == 374
-    assert Counter(c.kind for c in t.cues) == {"comment": 169, "dialogue": 154, "sign": 37, "sdh": 13, "lyrics": 1}
+    assert len(t.cues) == 378
+    assert Counter(c.kind for c in t.cues) == {"comment": 169, "dialogue": 154, "sign": 41, "sdh": 13, "lyrics": 1}
     assert sorted({c.speaker for c in t.cues if c.speaker}) == ["CODY", "JAVIER", "MORAG", "PRIYA"]
     assert t.meta["info"]["Title"] == "TOO MANY COOKS"
     # every cue is untimed and keeps its line

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from locpipe.detect.lexicon import FILES, PACKAGE_LEXICONS, clear_cache, load_lexicon, read_file
+from locpipe.detect.lexicon import FILES, PACKAGE_LEXICONS, clear_cache, file_stem, load_lexicon, read_file
 from locpipe.errors import LexiconError
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "lexicons"
@@ -30,7 +30,7 @@ def test_ids_unique_across_all_files_and_languages(root: Path) -> None:
             assert entry["id"] not in seen, f"{entry['id']} in {path} and {seen[entry['id']]}"
             seen[entry["id"]] = str(path)
             assert entry["id"].startswith(f"{path.parent.name}.")
-            assert entry["label"] in FILES[path.stem]["labels"]
+            assert entry["label"] in FILES[file_stem(path)]["labels"]
             assert entry["gloss"].strip()
 
 

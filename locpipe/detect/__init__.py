@@ -18,18 +18,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ModelError, UsageError
-from ..model import FLAG_KINDS, Segment, SegmentPart, Transcript
+from ..model import FLAG_KINDS, Flag, Segment, SegmentPart, Transcript
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["DETECTORS", "detect", "get_nlp", "find_spacy_model", "parse_kinds"]
+__all__ = ["DETECTORS", "detect", "get_nlp", "find_spacy_model", "merge_flags", "parse_kinds"]
 
 #: detector name -> the flag kinds it produces and the pipeline components it needs
 DETECTORS: dict[str, dict[str, tuple[str, ...]]] = {
     "idiom": {"kinds": ("idiom",), "pipes": ("locpipe_idioms",)},
     "culture": {"kinds": ("culture",), "pipes": ("locpipe_culture", "locpipe_quantities")},
-    "humor": {"kinds": ("humor",), "pipes": ("locpipe_puns", "locpipe_humor")},
+    "humor": {"kinds": ("humor",), "pipes": ("locpipe_puns", "locpipe_humor", "locpipe_idioms")},
     "dialect": {"kinds": ("dialect", "slang", "profanity", "register"), "pipes": ("locpipe_dialect", "locpipe_grammar")},
 }
 _LEXICON_PIPES = {"idioms": "locpipe_idioms", "culture": "locpipe_culture", "puns": "locpipe_puns",
@@ -151,6 +151,52 @@ def _span_key(stem: str) -> str:
     return SPAN_KEYS[stem]
 
 
+def merge_flags(flags: list[Flag]) -> list[Flag]:
+    """One flag per meaning: fold a culture flag into the flag that says the same thing better.
+
+    - a culture ``address`` entry and a register address flag on the same words → the register
+      flag, with the culture gloss as extra evidence;
+    - a culture term inside an idiom ("every penny" in "worth every penny") → the idiom, with
+      the culture reference as extra evidence.
+    """
+    by_segment: dict[str, list[Flag]] = {}
+    for flag in flags:
+        by_segment.setdefault(flag.segment, []).append(flag)
+    dropped: set[int] = set()
+    for group in by_segment.values():
+        for flag in group:
+            if flag.kind != "culture":
+                continue
+            for other in group:
+                if other is flag or id(other) in dropped:
+                    continue
+                same = other.start == flag.start and other.end == flag.end
+                inside = other.start <= flag.start and flag.end <= other.end
+                if flag.label == "address" and other.label == "address" and other.kind == "register" and (same or inside):
+                    other.evidence.append(f"also a culture-bound form of address ({flag.rule_id}): {flag.gloss}")
+                elif other.kind == "idiom" and inside and not same or other.kind == "idiom" and same:
+                    other.evidence.append(f"contains the {flag.label} reference '{flag.text}' ({flag.rule_id}): {flag.gloss}")
+                else:
+                    continue
+                dropped.add(id(flag))
+                break
+    out: list[Flag] = []
+    same: dict[tuple[str, int, int, str, str], Flag] = {}
+    for flag in flags:
+        if id(flag) in dropped:
+            continue
+        key = (flag.segment, flag.start, flag.end, flag.kind, flag.label)
+        first = same.get(key)
+        if first is None:
+            same[key] = flag
+            out.append(flag)
+            continue
+        # the same words flagged twice for the same reason by two rules: one flag, both rules' evidence
+        first.evidence.extend(e for e in [f"also found by {flag.rule_id}", *flag.evidence] if e not in first.evidence)
+        first.confidence = max(first.confidence, flag.confidence)
+    return out
+
+
 def _segments(transcript: Transcript) -> None:
     """Fill ``transcript.segments`` with the segmentation stage, or one segment per cue without it."""
     try:
@@ -235,6 +281,7 @@ def detect(
         from .screenplay import screenplay_evidence
 
         flags = screenplay_evidence(transcript, flags, lang=language, wanted=wanted)
+    flags = merge_flags(flags)
     if wanted is not None:
         flags = [f for f in flags if f.kind in wanted]
     order = {seg.id: i for i, seg in enumerate(transcript.segments)}

@@ -60,14 +60,18 @@ class Context:
     items: list[Item]
     cues: dict[int, Cue]
     model_name: str = ""
+    #: results shared between flag builders (e.g. literalised idioms: humor flags them, idioms use them)
+    cache: dict[str, Any] = field(default_factory=dict)
 
     def neighbours(self, item: Item, width: int = 1) -> list[Item]:
         """Dialogue segments around ``item`` (not including it)."""
         lo, hi = max(0, item.pos - width), min(len(self.items), item.pos + width + 1)
         return [self.items[i] for i in range(lo, hi) if i != item.pos and not self.items[i].is_sdh]
 
-    def context_lemmas(self, item: Item, width: int = 1, exclude: tuple[int, int] | None = None) -> set[str]:
-        """Content lemmas of the segment (minus the token range ``exclude``) and its neighbours."""
+    def context_lemmas(
+        self, item: Item, width: int = 1, exclude: tuple[int, int] | None = None, skip: frozenset[int] = frozenset()
+    ) -> set[str]:
+        """Content lemmas of the segment (minus the token range ``exclude``) and its neighbours (minus ``skip``)."""
         from .components import token_lists
 
         out: set[str] = set()
@@ -79,7 +83,8 @@ class Context:
                 out.add(lemma)
                 out.add(lower)
         for other in self.neighbours(item, width):
-            out |= other.lemmas
+            if other.pos not in skip:
+                out |= other.lemmas
         return out
 
     def flag(
@@ -98,8 +103,13 @@ class Context:
         confidence: float = 1.0,
         severity: str = "info",
     ) -> Flag:
-        """A flag over characters [start, end) of the segment text, with the cues it touches."""
+        """A flag over characters [start, end) of the segment text, with the cues it touches.
+
+        Spaces and clause punctuation at either edge are trimmed (", hen." → "hen");
+        a question or exclamation mark that ends the span is kept.
+        """
         text = item.segment.text
+        start, end = trim_span(text, start, end)
         return Flag(
             kind=kind,
             label=label,
@@ -129,6 +139,20 @@ class Context:
             if value is not None:
                 values.append(value)
         return min(values) if values else None
+
+
+#: characters trimmed from the edges of a flag's span
+_EDGE_PUNCT = frozenset(" \t\n,;:.-–—…")
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without edge spaces and clause punctuation (an apostrophe or quote is kept)."""
+    s, e = start, end
+    while s < e and text[s] in _EDGE_PUNCT:
+        s += 1
+    while e > s and text[e - 1] in _EDGE_PUNCT:
+        e -= 1
+    return (s, e) if s < e else (start, end)
 
 
 def touched_cues(segment: Segment, start: int, end: int) -> list[int]:

@@ -468,6 +468,7 @@ def collect(ctx: Any) -> list[Any]:
 
     assert isinstance(ctx, Context)
     flags = []
+    promoted = _scots_speakers(ctx)
     for item in ctx.items:
         if item.is_sdh:
             continue
@@ -508,14 +509,53 @@ def collect(ctx: Any) -> list[Any]:
             rule = RULES.get(slug)
             if rule is None:
                 continue
+            evidence = [f"grammar rule '{slug}' ({rule['variety']})"]
+            if slug.endswith("-weak"):
+                speaker = (item.segment.speaker or "").lower()
+                if speaker not in promoted and "" not in promoted:
+                    continue
+                evidence.append(promoted.get(speaker) or promoted[""])
             gloss = eye_dialect_gloss(span.text) if rule["label"] == "eye-dialect" else rule["gloss"]
             flags.append(ctx.flag(
                 item, span.start_char, span.end_char, kind=rule["kind"], label=rule["label"], rule_id=span.id_,
-                gloss=gloss, evidence=[f"grammar rule '{slug}' ({rule['variety']})"],
+                gloss=gloss, evidence=evidence,
                 suggestion="non-standard on purpose: keep the character's voice with a target-language equivalent, do not correct it",
-                confidence=0.75 if rule["label"] == "grammar" else 0.7,
+                confidence=(0.6 if slug.endswith("-weak") else 0.75) if rule["label"] == "grammar" else 0.7,
             ))
     return flags
+
+
+#: Scottish markers a speaker (or, without speaker names, the transcript) needs before an ambiguous
+#: Scots feature of theirs is flagged
+SCOTS_PROMOTION = 3
+
+
+def _scots_speakers(ctx: Any) -> dict[str, str]:
+    """Speakers (lowercase; "" for the whole transcript when no speaker is named) whose lines show Scots:
+    an unambiguous Scots 'no', or :data:`SCOTS_PROMOTION` Scottish markers. Value: the evidence."""
+    strong: dict[str, int] = {}
+    markers: dict[str, int] = {}
+    for item in ctx.items:
+        if item.is_sdh:
+            continue
+        speaker = (item.segment.speaker or "").lower()
+        for span in item.doc.spans.get("locpipe_grammar", []):
+            if span.id_.endswith(".rule.scots-no"):
+                strong[speaker] = strong.get(speaker, 0) + 1
+            elif span.id_.endswith(".rule.scots-negation"):
+                markers[speaker] = markers.get(speaker, 0) + 1
+        for span in item.doc.spans.get("locpipe_dialect", []):
+            entry = ctx.lexicon.by_id.get(span.id_)
+            if entry is not None and "Scottish" in entry.get("variety", ""):
+                markers[speaker] = markers.get(speaker, 0) + 1
+    who = "this speaker" if any(strong) or any(markers) else "this transcript"
+    out: dict[str, str] = {}
+    for speaker in set(strong) | set(markers):
+        if strong.get(speaker):
+            out[speaker] = f"{who} uses Scots 'no' = not {strong[speaker]} time(s) where it is unambiguous"
+        elif markers.get(speaker, 0) >= SCOTS_PROMOTION:
+            out[speaker] = f"{who} uses {markers[speaker]} Scots markers elsewhere"
+    return out
 
 
 # -- more grammatical features ------------------------------------------------------------------------
@@ -744,6 +784,57 @@ def more_english_rules(doc: Any) -> Iterator[Span]:
             yield i, i + 2, "habitual-be"
 
 
+RULES.update({
+    "scots-no": {"kind": "dialect", "label": "grammar", "variety": "Scottish",
+                 "gloss": "Scots 'no' = not ('You'll no get that' = you won't get that; 'no a tennis player' = not a …)"},
+    # the same reading where standard English could also say it ("That's no football"): flagged only
+    # when the transcript (the same speaker, where speakers are known) uses Scots 'no' or Scots elsewhere
+    "scots-no-weak": {"kind": "dialect", "label": "grammar", "variety": "Scottish",
+                      "gloss": "probably Scots 'no' = not ('That's no football' = that's not football)"},
+})
+BE_FORMS = {"'m", "am", "'s", "is", "'re", "are", "was", "were"}
+NO_MODALS = {"'ll", "will", "would", "'d", "can", "could", "should", "must", "might", "shall", "do", "does", "did"}
+#: "no" + these is standard English ("no longer", "no one", "no doubt" …)
+NO_STANDARD_NEXT = {"one", "longer", "more", "less", "way", "matter", "doubt", "sooner", "wonder", "problem",
+                    "idea", "good", "use", "better", "worse", "different", "fun", "joke", "big", "small", "fool",
+                    "secret", "excuse", "time", "reason", "need", "point", "chance", "question", "surprise",
+                    "exception", "accident", "coincidence", "picnic", "help", "hurry", "rush", "place", "match",
+                    "substitute", "expert", "stranger", "angel", "saint", "object", "comparison", "contest",
+                    "laughing", "telling", "going", "knowing", "saying", "denying", "end", "thanks",
+                    "offence", "offense", "harm", "sense", "shame", "further", "other", "such", "ordinary"}
+NO_ADJ = (PRED_ADJ | {"ready", "well", "right", "bad", "sure", "happy", "allowed", "able", "bothered", "finished",
+                      "done", "here", "there", "that", "too", "very", "so", "really", "even"}) - NO_STANDARD_NEXT
+
+
+def scots_no(doc: Any) -> Iterator[Span]:
+    """Scots 'no' = not: after a modal/auxiliary before a verb, after a form of be before an adjective,
+    an -ing verb or an article, or contrastive ", no a …"; never at sentence start, never "no one/longer/…"."""
+    from .components import token_lists
+
+    lists = token_lists(doc)
+    lowers, lemmas = lists.lowers, lists.lemmas
+    n = len(lowers)
+    for i, low in enumerate(lowers):
+        if low != "no" or i == 0 or i + 1 >= n:
+            continue
+        prev, nxt = lowers[i - 1], lowers[i + 1]
+        if nxt in NO_STANDARD_NEXT or not doc[i + 1].is_alpha:
+            continue
+        subject = lowers[i - 2] if i >= 2 else ""
+        if prev in NO_MODALS and (nxt in VERB_LEMMAS or lemmas[i + 1] == nxt and nxt in {"be", "get", "have", "go", "know", "let", "mind", "bother", "worry", "fit", "manage"}) or prev in BE_FORMS and subject != "there" and (
+                nxt in ("a", "an", "the")
+                or (nxt in NO_ADJ and (i + 2 >= n or lowers[i + 2] in CLAUSE_END | {"to", "for", "enough", "yet", "at", "now"}))
+                or (nxt.endswith("ing") and len(nxt) > 4 and lemmas[i + 1] != nxt)):
+            yield i, i + 1, "scots-no"
+        elif prev == "," and nxt in ("a", "an", "the") and any(
+                lowers[j] in BE_FORMS and j + 1 < i and lowers[j + 1] in ("a", "an", "the") for j in range(max(0, i - 6), i)):
+            yield i, i + 1, "scots-no"  # contrast: "I'm a cook, no a tennis player"
+        elif prev in BE_FORMS and subject not in ("there", "here") and doc[i + 1].is_alpha and nxt not in ("a", "an", "the"):
+            yield i, i + 1, "scots-no-weak"  # "That's no football"
+        elif prev == "," and doc[i + 1].is_title and i >= 2 and any(lowers[j] in BE_FORMS for j in range(max(0, i - 6), i)):
+            yield i, i + 1, "scots-no-weak"  # "it's Burns Night, no Christmas"
+
+
 def _chain(*rules: Callable[[Any], Iterator[Span]]) -> Callable[[Any], Iterator[Span]]:
     def run(doc: Any) -> Iterator[Span]:
         for rule in rules:
@@ -751,4 +842,4 @@ def _chain(*rules: Callable[[Any], Iterator[Span]]) -> Callable[[Any], Iterator[
     return run
 
 
-LANG_RULES["en"] = _chain(english_rules, more_english_rules)
+LANG_RULES["en"] = _chain(english_rules, more_english_rules, scots_no)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import Flag
 from .components import token_lists
 from .context import LAUGHTER_RE, STOPWORDS, Context, Item
+from .idioms import GENERIC_WORDS
 
 #: joke setups that make the next line a punchline (per language; data, not branches)
 SETUPS: dict[str, list[str]] = {
@@ -54,6 +56,7 @@ def collect(ctx: Context) -> list[Flag]:
     flags += _lexicon_markers(ctx, state)
     flags += _laughter(ctx, state)
     flags += _setups(ctx, state)
+    flags += _wordplay(ctx, state)
     flags += _puns(ctx, state)
     flags += _running_gags(ctx, state, flags)
     return flags
@@ -110,24 +113,63 @@ def _laughter(ctx: Context, state: _State) -> list[Flag]:
         if not match:
             continue
         before = item.segment.text[: match.start()].strip(" -")
-        target: Item | None
+        targets: list[tuple[Item, int]] = []
         if before and not item.is_sdh:
-            target, end = item, len(item.segment.text[: match.start()].rstrip(" -"))
+            targets.append((item, len(item.segment.text[: match.start()].rstrip(" -"))))
         else:
-            target = _previous_dialogue(ctx, item.pos)
-            end = len(target.segment.text) if target else 0
-        if target is None or end == 0:
-            continue
-        text = target.segment.text
-        start = len(text) - len(text.lstrip(" -"))
-        state.jokes[target.pos].append(f"followed by laughter '{match.group(0)}'")
+            last = _previous_dialogue(ctx, item.pos)
+            if last is not None:
+                # the laugh answers the whole cue before it: every sentence of that cue ("No, it's you. Shut it.")
+                cue = last.segment.cues[-1] if last.segment.cues else None
+                for j in range(max(0, last.pos - 3), last.pos):
+                    other = ctx.items[j]
+                    if cue is not None and not other.is_sdh and cue in other.segment.cues:
+                        targets.append((other, len(other.segment.text)))
+                targets.append((last, len(last.segment.text)))
+                first = targets[0][0]
+                opener = first.segment.text.strip(" -")
+                if opener.endswith("?") and len(_words(opener)) <= 3:
+                    # the laughed-at cue opens by echoing the line before ("It's not?"): that line is the setup
+                    setup = _previous_dialogue(ctx, first.pos)
+                    if setup is not None and setup.pos not in {t.pos for t, _e in targets}:
+                        targets.insert(0, (setup, len(setup.segment.text)))
         where = _cue_label(ctx, item.segment.cues[0]) if item.segment.cues else "the next cue"
+        for target, end in targets:
+            if end == 0:
+                continue
+            text = target.segment.text
+            start = len(text) - len(text.lstrip(" -"))
+            state.jokes[target.pos].append(f"followed by laughter '{match.group(0)}'")
+            out.append(ctx.flag(
+                target, start, end, kind="humor", label="joke", rule_id=f"{ctx.lang}.rule.laughter-cue",
+                gloss="a line the film marks as funny (laughter follows)",
+                evidence=[f"laughter cue '{match.group(0)}' at {where}"],
+                suggestion="make sure the translation is funny too; if the joke cannot survive, replace it rather than lose the laugh",
+                confidence=0.7,
+            ))
+    return out
+
+
+def _wordplay(ctx: Context, state: _State) -> list[Flag]:
+    """Replies that take an idiom literally ("bring home the bacon" → "Bacon's in the fridge.")."""
+    from .idioms import literalised
+
+    out: list[Flag] = []
+    for lit in literalised(ctx):
+        reply, idiom = lit.reply, lit.span.text
+        text = reply.segment.text
+        start = len(text) - len(text.lstrip(" -"))
+        how = (f"'{', '.join(lit.words[:3])}' evoke(s) the literal scene of the idiom" if lit.via_literal_list
+               else f"re-uses '{', '.join(lit.words[:3])}' from the idiom")
+        where = _cue_label(ctx, lit.idiom.segment.cues[-1]) if lit.idiom.segment.cues else "the line before"
+        state.jokes[reply.pos].append(f"wordplay on the idiom '{idiom}'")
         out.append(ctx.flag(
-            target, start, end, kind="humor", label="joke", rule_id=f"{ctx.lang}.rule.laughter-cue",
-            gloss="a line the film marks as funny (laughter follows)",
-            evidence=[f"laughter cue '{match.group(0)}' at {where}"],
-            suggestion="make sure the translation is funny too; if the joke cannot survive, replace it rather than lose the laugh",
-            confidence=0.7,
+            reply, start, len(text), kind="humor", label="wordplay", rule_id=f"{ctx.lang}.rule.literalised-idiom",
+            gloss=f"plays on the literal sense of the idiom '{idiom}' ({lit.entry['gloss']})",
+            evidence=[f"{how} '{idiom}' ({lit.entry['id']}) at {where}"],
+            suggestion="the joke depends on the idiom's literal words: the target idiom must allow the same play, "
+            "or the reply must be rewritten",
+            confidence=0.65 if lit.via_literal_list else 0.75,
         ))
     return out
 
@@ -219,42 +261,98 @@ def sense_hits(ctx: Context, senses: list[dict[str, Any]], context: set[str]) ->
     return out
 
 
+@dataclass
+class PunEvidence:
+    """What the context says about one pun-prone word.
+
+    Attributes:
+        own, before, after: per sense, the context words found in the word's own
+            segment, in the segment before and in the segment after.
+        written: the index of the sense the written form carries for a sound-alike
+            (0: the entry's pattern, 1: its ``sounds_like``); ``None`` for a pun.
+    """
+
+    own: list[list[str]]
+    before: list[list[str]]
+    after: list[list[str]]
+    written: int | None = None
+
+    def hits(self, k: int) -> list[str]:
+        return list(dict.fromkeys(self.own[k] + self.before[k] + self.after[k]))
+
+    def evoked(self) -> list[int]:
+        return [k for k in range(len(self.own)) if self.hits(k)]
+
+    def only_after(self, k: int) -> bool:
+        return bool(self.after[k]) and not self.own[k] and not self.before[k]
+
+
+def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> PunEvidence:
+    """Sense evidence for a pun-prone word from its segment and the segments around it."""
+    senses = [s for s in entry.get("senses", []) if isinstance(s, dict)]
+    own = ctx.context_lemmas(item, width=0, exclude=(span.start, span.end))
+    lo, hi = item.pos - 1, item.pos + 1
+    before = ctx.items[lo].lemmas if lo >= 0 and not ctx.items[lo].is_sdh else set()
+    after = ctx.items[hi].lemmas if hi < len(ctx.items) and not ctx.items[hi].is_sdh else set()
+    word = {span.text.lower(), span.lemma_.lower()}
+    before, after = before - word, after - word  # the word repeated is not evidence for a sense
+    evidence = PunEvidence(
+        own=sense_hits(ctx, senses, own), before=sense_hits(ctx, senses, before),
+        after=sense_hits(ctx, senses, after),
+    )
+    if entry["label"] == "homophone":
+        pattern = entry["pattern"].lower() if isinstance(entry["pattern"], str) else ""
+        evidence.written = 0 if pattern and (pattern in word or span.lemma_.lower() == pattern) else 1
+    return evidence
+
+
 def _puns(ctx: Context, state: _State) -> list[Flag]:
     out: list[Flag] = []
     for item in ctx.items:
         if item.is_sdh:
             continue
         best: dict[tuple[int, int], Flag] = {}
+        replies: dict[int, Flag] = {}
         for span in item.doc.spans.get("locpipe_pun", []):
             entry = ctx.lexicon.by_id.get(span.id_)
             if entry is None:
                 continue
             senses = [s for s in entry.get("senses", []) if isinstance(s, dict)]
-            context = ctx.context_lemmas(item, exclude=(span.start, span.end))
-            hits = sense_hits(ctx, senses, context) if senses else []
-            evoked = [(s, h) for s, h in zip(senses, hits, strict=False) if h]
+            if len(senses) < 2 and entry["label"] != "homophone":
+                continue
+            ev = pun_evidence(ctx, item, span, entry)
             joke = state.jokes.get(item.pos) or []
             label = entry["label"]
             sounds = entry.get("sounds_like", [])
-            if len(evoked) >= 2:
-                total = sum(len(h) for _s, h in evoked)
+            evoked = ev.evoked()
+            if label == "homophone":
+                # a sound-alike needs the context to evoke the sense of the word NOT written
+                other = 1 - (ev.written or 0)
+                if other >= len(senses) or not ev.hits(other):
+                    continue
+                total = len(ev.hits(other)) + sum(len(ev.hits(k)) for k in evoked if k != other)
+                confidence = min(0.9, 0.55 + 0.1 * total + (0.1 if joke else 0.0))
+                shown = senses[other]
+                gloss = f"sound-alike: '{span.text}' / '{'/'.join(sounds)}'" + (f" — {entry['gloss']}" if entry.get("gloss") else "")
+                evidence = [f"'{span.text}' sounds like '{'/'.join(sounds)}'",
+                            f"'{', '.join(ev.hits(other)[:3])}' evoke '{shown['sense']}'"]
+                pair = (ev.written or 0, other)
+            elif len(evoked) >= 2:
+                total = sum(len(ev.hits(k)) for k in evoked)
                 confidence = min(0.9, 0.6 + 0.1 * (total - 2) + (0.1 if joke else 0.0))
-            elif joke and (evoked or label == "homophone"):
+                a, b = evoked[0], evoked[1]
+                gloss = f"pun on '{span.text}': {senses[a]['sense']} / {senses[b]['sense']}"
+                evidence = [f"'{', '.join(ev.hits(k)[:3])}' evoke '{senses[k]['sense']}'" for k in (a, b)]
+                pair = (a, b)
+            elif joke and evoked:
                 confidence = 0.55
+                a = evoked[0]
+                b = next(k for k in range(len(senses)) if k != a)
+                gloss = f"possible pun on '{span.text}': {senses[a]['sense']} / {senses[b]['sense']}"
+                evidence = [f"'{', '.join(ev.hits(a)[:3])}' evoke '{senses[a]['sense']}'"]
+                pair = (a, b)
             else:
                 continue
-            if len(evoked) >= 2:
-                (s1, h1), (s2, h2) = evoked[0], evoked[1]
-                gloss = f"pun on '{span.text}': {s1['sense']} / {s2['sense']}"
-                evidence = [f"'{', '.join(h1[:3])}' evoke '{s1['sense']}'", f"'{', '.join(h2[:3])}' evoke '{s2['sense']}'"]
-            elif label == "homophone":
-                gloss = f"sound-alike: '{span.text}' / '{'/'.join(sounds)}'" + (f" — {entry['gloss']}" if entry.get("gloss") else "")
-                evidence = [f"'{span.text}' sounds like '{'/'.join(sounds)}'"]
-            else:
-                s1, h1 = evoked[0]
-                other = next((s for s in senses if s is not s1), senses[-1] if senses else {"sense": "?"})
-                gloss = f"possible pun on '{span.text}': {s1['sense']} / {other['sense']}"
-                evidence = [f"'{', '.join(h1[:3])}' evoke '{s1['sense']}'"]
             evidence += [f"the line is a joke: {j}" for j in joke[:2]]
             flag = ctx.flag(
                 item, span.start_char, span.end_char, kind="humor", label=label, rule_id=entry["id"],
@@ -264,9 +362,82 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
                 confidence=confidence,
             )
             key = (span.start_char, span.end_char)
-            if key not in best or best[key].confidence < flag.confidence:
-                best[key] = flag
+            if key in best and best[key].confidence >= flag.confidence:
+                continue
+            best[key] = flag
+            # the next line completes the pun when one sense is evoked there only ("sharp" → "So's my tongue")
+            late = [k for k in pair if k < len(senses) and ev.only_after(k) and k != ev.written
+                    and any(len(w) > 3 and w not in GENERIC_WORDS for w in ev.after[k])]
+            nxt = ctx.items[item.pos + 1] if item.pos + 1 < len(ctx.items) else None
+            if late and nxt is not None and len(evoked) >= 2:
+                text = nxt.segment.text
+                start = len(text) - len(text.lstrip(" -"))
+                state.jokes[nxt.pos].append(f"completes the pun on '{span.text}'")
+                replies[nxt.pos] = ctx.flag(
+                    nxt, start, len(text), kind="humor", label="wordplay", rule_id=f"{ctx.lang}.rule.pun-reply",
+                    gloss=f"completes the pun on '{span.text}': '{', '.join(ev.after[late[0]][:3])}' "
+                    f"evoke '{senses[late[0]]['sense']}'",
+                    evidence=[f"the line before uses '{span.text}' ({senses[pair[0]]['sense']} / "
+                              f"{senses[pair[1]]['sense']})"],
+                    suggestion="the reply only works with the double sense of the word before: translate the two "
+                    "lines together, keeping the pun or replacing both",
+                    confidence=max(0.5, confidence - 0.1),
+                )
         out.extend(best.values())
+        out.extend(replies.values())
+    return out
+
+
+#: a recurring frame needs this many occurrences, each this many segments from the previous one
+MIN_FRAME_OCCURRENCES = 3
+MIN_FRAME_GAP = 5
+#: openings too common in dialogue to make a frame on their own
+FRAME_STOP = frozenset(
+    ["thank", "thanks", "come", "look", "listen", "hang", "excuse", "good", "morning", "evening", "night",
+     "please", "sorry", "okay", "right", "well", "hey", "hello", "yes", "yeah", "sure", "wait", "let", "maybe",
+     "really", "course", "god", "man", "mean", "know", "think", "guess", "see", "tell", "said", "say", "like",
+     "way", "time", "first", "last", "one", "again", "anyway", "still", "actually", "alright", "fine"]
+)
+
+
+def _frames(ctx: Context) -> dict[str, list[tuple[Item, int, int]]]:
+    """Recurring frames: lines that open with the same fronted phrase ("In Spain, …").
+
+    A frame is a segment's first two or three words closed by a comma, with at least
+    one content word that is not a stock opener ("Thank you,", "Come on," are not
+    frames), followed by a clause of three or more words. It counts when it opens at
+    least :data:`MIN_FRAME_OCCURRENCES` segments, each at least :data:`MIN_FRAME_GAP`
+    segments after the previous one (a speech repeating itself is not a gag).
+    """
+    found: dict[str, list[tuple[Item, int, int]]] = defaultdict(list)
+    for item in ctx.items:
+        if item.is_sdh:
+            continue
+        lists = token_lists(item.doc)
+        lowers = lists.lowers
+        for n in (2, 3):
+            if len(lowers) < n + 4 or lowers[n] != ",":
+                continue
+            words = lowers[:n]
+            if not all(w.replace("'", "").isalpha() for w in words):
+                continue
+            content = [w for w in words if w not in STOPWORDS and len(w) > 2]
+            if not content or any(w in FRAME_STOP for w in content):
+                continue
+            if sum(1 for w in lowers[n + 1:] if w.replace("'", "").isalpha()) < 3:
+                continue
+            text = item.segment.text
+            start = len(text) - len(text.lstrip(" -"))
+            found[" ".join(words)].append((item, start, len(text)))
+            break
+    out: dict[str, list[tuple[Item, int, int]]] = {}
+    for frame, occurrences in found.items():
+        kept: list[tuple[Item, int, int]] = []
+        for occurrence in occurrences:
+            if not kept or occurrence[0].pos - kept[-1][0].pos >= MIN_FRAME_GAP:
+                kept.append(occurrence)
+        if len(kept) >= MIN_FRAME_OCCURRENCES:
+            out[frame] = kept
     return out
 
 
@@ -309,6 +480,8 @@ def _running_gags(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
         spread = max(items) - min(items) >= 10
         if humorous or (len(items) >= 3 and spread):
             groups["gram:" + " ".join(key)].extend(occurrences)
+    for frame, occurrences in _frames(ctx).items():
+        groups["frame:" + frame].extend(occurrences)
     out: list[Flag] = []
     done: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for key, occurrences in sorted(groups.items(), key=lambda kv: -len(kv[1])):
@@ -322,10 +495,12 @@ def _running_gags(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
             taken.append((start, end))
             others = [_cue_label(ctx, ctx.items[p].segment.cues[0]) for p in positions
                       if p != item.pos and ctx.items[p].segment.cues]
+            kind_of = key.split(":", 1)[0]
             out.append(ctx.flag(
                 item, start, end, kind="humor", label="running-gag", rule_id=f"{ctx.lang}.rule.running-gag",
-                gloss=f"a running gag: recurs {len(positions)} times",
-                evidence=[f"also at {', '.join(others[:5])}"] + ([f"recurring {key.split(':', 1)[0]}"] if key.startswith("rule:") else []),
+                gloss=f"a running gag: recurs {len(positions)} times"
+                + (f" in the frame '{key.split(':', 1)[1]} …'" if kind_of == "frame" else ""),
+                evidence=[f"also at {', '.join(others[:5])}"] + ([f"recurring {kind_of}"] if kind_of == "rule" else []),
                 suggestion="translate every occurrence the same way so the callback still works",
                 confidence=0.75 if not key.startswith("gram:") else 0.6,
             ))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import Flag
@@ -25,11 +26,17 @@ def _content_lemmas(item: Item, start: int, end: int) -> set[str]:
     return {t.lemma_ for t in item.doc[start:end] if t.is_alpha and t.lemma_ not in STOPWORDS}
 
 
-def literal_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> list[str]:
-    """Reasons to read the match literally (empty when the context looks figurative)."""
+def literal_evidence(
+    ctx: Context, item: Item, span: Any, entry: dict[str, Any], skip: frozenset[int] = frozenset()
+) -> list[str]:
+    """Reasons to read the match literally (empty when the context looks figurative).
+
+    ``skip``: positions of neighbouring segments left out of the context (a reply that
+    plays on the idiom's literal words shows that the idiom itself was figurative).
+    """
     reasons: list[str] = []
     lemmatize = _lemmatizer(ctx.lang)
-    context = ctx.context_lemmas(item, exclude=(span.start, span.end))
+    context = ctx.context_lemmas(item, exclude=(span.start, span.end), skip=skip)
     literal_words = {lemmatize(w.lower()) for w in entry.get("literal", []) if isinstance(w, str)}
     literal_words |= {w.lower() for w in entry.get("literal", []) if isinstance(w, str)}
     hits = sorted(literal_words & context)
@@ -56,8 +63,104 @@ def _lemmatizer(lang: str) -> Any:
     return get_lemmatizer(lang)
 
 
+#: content words too common to carry a literalisation joke on their own
+GENERIC_WORDS = frozenset(
+    ["get", "make", "take", "come", "give", "put", "keep", "let", "say", "tell", "know", "think", "see", "look",
+     "want", "need", "thing", "way", "time", "one", "two", "good", "right", "back", "like", "lot", "bit", "day",
+     "man", "people", "much", "many", "more", "most", "little", "big", "new", "old", "first", "last", "long"]
+)
+#: replies looked at after an idiom (segments)
+LITERALISE_WINDOW = 2
+_TEMPLATE_SLOTS = frozenset(["one's", "someone's", "somebody's", "someone", "somebody", "something", "oneself", "sth"])
+
+
+@dataclass
+class Literalised:
+    """A reply that takes an idiom's words literally ("break the ice" → "There's ice in the freezer.")."""
+
+    idiom: Item
+    span: Any
+    entry: dict[str, Any]
+    reply: Item
+    words: list[str]
+    via_literal_list: bool
+
+
+def _pattern_words(entry: dict[str, Any], lemmatize: Any) -> set[str]:
+    """Lemmas of the literal words an entry's pattern is made of."""
+    pattern = entry["pattern"]
+    words: list[str] = []
+    if isinstance(pattern, str):
+        for item in pattern.split():
+            body = item.strip("()")
+            if body.lower() in _TEMPLATE_SLOTS:
+                continue
+            words.extend(w for w in body.split("|") if w)
+    else:
+        for spec in pattern:
+            for attr in ("LEMMA", "LOWER", "ORTH"):
+                value = spec.get(attr)
+                if isinstance(value, str):
+                    words.append(value)
+                elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                    words.extend(v for v in value["IN"] if isinstance(v, str))
+    out: set[str] = set()
+    for word in words:
+        low = word.lower()
+        if low.isalpha():
+            out.add(low)
+            out.add(lemmatize(low))
+    return out
+
+
+def literalised(ctx: Context) -> list[Literalised]:
+    """Replies (the next one or two segments, any speaker) that re-use an idiom's content words.
+
+    A content word of the matched idiom (by lemma), or a word of the entry's ``literal``
+    list, re-used in a following segment that does not repeat the idiom itself marks
+    the reply as wordplay on the idiom's literal sense: "bring home the bacon" →
+    "Bacon's in the fridge."; "rock the boat" → "There's no boat.". Phrasal verbs are
+    left out (their words are too common). The first such reply per idiom counts.
+    Computed once per transcript (``ctx.cache``).
+    """
+    if "literalised" in ctx.cache:
+        return ctx.cache["literalised"]  # type: ignore[no-any-return]
+    from .components import token_lists
+
+    lemmatize = _lemmatizer(ctx.lang)
+    out: list[Literalised] = []
+    dialogue = [it for it in ctx.items if not it.is_sdh]
+    for k, item in enumerate(dialogue):
+        for span in item.doc.spans.get("locpipe_idiom", []):
+            entry = ctx.lexicon.by_id.get(span.id_)
+            if entry is None or entry["label"] == "phrasal":
+                continue
+            lists = token_lists(item.doc)
+            own = {lists.lemmas[i] for i in range(span.start, span.end)} | {
+                lists.lowers[i] for i in range(span.start, span.end)}
+            words = {w for w in own & _pattern_words(entry, lemmatize)
+                     if w not in STOPWORDS and w not in GENERIC_WORDS and len(w) > 2}
+            literal = {lemmatize(w.lower()) for w in entry.get("literal", []) if isinstance(w, str)} - STOPWORDS
+            if not words and not literal:
+                continue
+            for reply in dialogue[k + 1:k + 1 + LITERALISE_WINDOW]:
+                if reply.pos - item.pos > LITERALISE_WINDOW + 2:
+                    break  # too far (sound cues in between are fine)
+                if any(s.id_ == span.id_ for s in reply.doc.spans.get("locpipe_idiom", [])):
+                    break  # the idiom repeated ("pulling my leg" twice) is an echo, not a play on it
+                reused = sorted(words & reply.lemmas)
+                scene = sorted(literal & reply.lemmas)
+                if reused or scene:
+                    out.append(Literalised(item, span, entry, reply, reused or scene, not reused))
+                    break
+    ctx.cache["literalised"] = out
+    return out
+
+
 def collect(ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
+    replies: dict[tuple[int, int, int], int] = {
+        (lit.idiom.pos, lit.span.start, lit.span.end): lit.reply.pos for lit in literalised(ctx)}
     for item in ctx.items:
         if item.is_sdh:
             continue
@@ -71,7 +174,10 @@ def collect(ctx: Context) -> list[Flag]:
                         else f"matches the {label} pattern {entry['id']}"]
             if len(span) > len(entry["pattern"].split()) + 1 if isinstance(entry["pattern"], str) else False:
                 confidence -= 0.05  # words inserted between the idiom's words
-            literal = literal_evidence(ctx, item, span, entry)
+            reply = replies.get((item.pos, span.start, span.end))
+            literal = literal_evidence(ctx, item, span, entry, frozenset() if reply is None else frozenset([reply]))
+            if reply is not None:
+                evidence.append(f"the reply '{ctx.items[reply].segment.text.strip()[:60]}' plays on its literal words")
             if literal:
                 confidence = min(confidence, LITERAL_CONFIDENCE)
                 evidence.extend(literal)

@@ -27,14 +27,14 @@ FILES: dict[str, dict[str, Any]] = {
         "kind": "culture",
         "labels": (
             "food", "holiday", "sport", "education", "institution", "law", "brand", "media",
-            "person", "place", "currency", "unit", "address",
+            "person", "place", "currency", "unit", "address", "custom",
         ),
     },
     "puns": {"kind": "humor", "labels": ("pun", "homophone")},
     "humor": {"kind": "humor", "labels": ("sarcasm", "irony", "joke", "catchphrase", "laughter")},
     "dialect": {
         "kind": "dialect",
-        "labels": ("vocabulary", "grammar", "eye-dialect", "slang", "profanity", "address"),
+        "labels": ("vocabulary", "grammar", "eye-dialect", "slang", "profanity", "address", "code-switch"),
     },
 }
 

@@ -32,6 +32,7 @@ CATEGORY_DEFAULTS: dict[str, tuple[str, ...]] = {
     "temperature": ("official equivalent", "retention", "omission"),
     "date": ("official equivalent", "retention"),
     "address": ("substitution", "direct translation", "retention", "omission"),
+    "custom": ("retention", "specification", "generalization", "official equivalent"),
 }
 
 REASONS: dict[str, str] = {
