@@ -65,8 +65,25 @@ def cli() -> None:
     """
 
 
+def _exit_cleanly_on_sigterm() -> None:
+    """SIGTERM (``kill``, CI timeouts, container stops) unwinds like Ctrl-C instead of killing at once:
+    temporary output files are removed and an open translation-memory transaction is rolled back."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def terminate(signum: int, frame: Any) -> None:
+        click.echo("Terminated.", err=True)
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminate)
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: run the CLI, mapping LocpipeError to a message and exit code."""
+    _exit_cleanly_on_sigterm()
     try:
         rv = cli.main(args=argv, prog_name="locpipe", standalone_mode=False)
         if isinstance(rv, int):

@@ -61,6 +61,7 @@ def atomic_open(
     except OSError as err:
         raise OutputError(_os_reason(err), path=target) from err
     try:
+        _set_mode(fd, target)
         with os.fdopen(fd, mode, encoding=encoding) as fh:
             yield fh
             fh.flush()
@@ -72,6 +73,25 @@ def atomic_open(
         if isinstance(err, OSError):
             raise OutputError(_os_reason(err), path=target) from err
         raise
+
+
+_UMASK: list[int] = []
+
+
+def _set_mode(fd: int, target: Path) -> None:
+    """Give the temporary file (created 0600 by mkstemp) the mode the output should have: the mode of
+    the file it replaces, else what the umask allows (0644 usually) — not private to its writer."""
+    if not hasattr(os, "fchmod"):
+        return
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        if not _UMASK:
+            current = os.umask(0o022)  # read the umask (only possible by setting it) and put it back
+            os.umask(current)
+            _UMASK.append(current)
+        mode = 0o666 & ~_UMASK[0]
+    os.fchmod(fd, mode)
 
 
 def atomic_write_bytes(path: str | Path, data: bytes, *, protect: Iterable[str | Path] = ()) -> None:
