@@ -150,7 +150,7 @@ def test_knock_knock_and_running_gag() -> None:
              "Fine.", "That's what she said.", "Okay.", "Sure.", "That's what she said."], kinds="humor")
     assert flags_of(t) == [
         ("s0001", "joke", "Knock knock", "en.humor.knock-knock"),
-        ("s0005", "joke", "Lettuce in, it's cold!", "en.rule.knock-knock"),
+        ("s0005", "joke", "Lettuce in, it's cold", "en.rule.knock-knock"),
         ("s0007", "catchphrase", "That's what she said", "en.humor.thats-what-she-said"),
         ("s0007", "running-gag", "That's what she said", "en.rule.running-gag"),
         ("s0010", "catchphrase", "That's what she said", "en.humor.thats-what-she-said"),

@@ -105,8 +105,8 @@ class Context:
     ) -> Flag:
         """A flag over characters [start, end) of the segment text, with the cues it touches.
 
-        Spaces and clause punctuation at either edge are trimmed (", hen." → "hen");
-        a question or exclamation mark that ends the span is kept.
+        Spaces and clause punctuation at either edge are trimmed (", hen." → "hen", "partner!"
+        → "partner"); the question mark that ends a whole question is kept ("Is that a recipe?").
         """
         text = item.segment.text
         start, end = trim_span(text, start, end)
@@ -142,15 +142,16 @@ class Context:
 
 
 #: characters trimmed from the edges of a flag's span
-_EDGE_PUNCT = frozenset(" \t\n,;:.-–—…")
+_EDGE_PUNCT = frozenset(" \t\n,;:.!-–—…")
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """[start, end) without edge spaces and clause punctuation (an apostrophe or quote is kept)."""
+    """[start, end) without edge spaces and clause punctuation (an apostrophe or quote is kept;
+    a question mark only goes from a single word)."""
     s, e = start, end
     while s < e and text[s] in _EDGE_PUNCT:
         s += 1
-    while e > s and text[e - 1] in _EDGE_PUNCT:
+    while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1] == "?" and " " not in text[s:e].strip()):
         e -= 1
     return (s, e) if s < e else (start, end)
 

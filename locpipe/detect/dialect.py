@@ -800,7 +800,7 @@ NO_STANDARD_NEXT = {"one", "longer", "more", "less", "way", "matter", "doubt", "
                     "secret", "excuse", "time", "reason", "need", "point", "chance", "question", "surprise",
                     "exception", "accident", "coincidence", "picnic", "help", "hurry", "rush", "place", "match",
                     "substitute", "expert", "stranger", "angel", "saint", "object", "comparison", "contest",
-                    "laughing", "telling", "going", "knowing", "saying", "denying", "end", "thanks",
+                    "laughing", "end", "thanks",
                     "offence", "offense", "harm", "sense", "shame", "further", "other", "such", "ordinary"}
 NO_ADJ = (PRED_ADJ | {"ready", "well", "right", "bad", "sure", "happy", "allowed", "able", "bothered", "finished",
                       "done", "here", "there", "that", "too", "very", "so", "really", "even"}) - NO_STANDARD_NEXT
