@@ -298,8 +298,9 @@ def run_batch(inputs: list[Path], options: RunOptions, *, jobs: int = 1,
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
+    # "spawn", never "fork": a parent that already ran CTranslate2 or spaCy (OpenMP thread pools)
+    # deadlocks its forked children on their first translation.
+    context = multiprocessing.get_context("spawn")
     events = context.Queue()
 
     def drain() -> None:
