@@ -119,10 +119,17 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    """User + system CPU time of this process: less sensitive than wall time to a loaded machine."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def child_locpipe(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     from locpipe.mt import pipeline
 
-    transcripts = make_transcripts(changed=args.changed)
+    transcripts = make_transcripts(changed=args.changed, min_segments=args.segments)
+    cpu = cpu_seconds()
     stats = pipeline.translate(
         transcripts,
         ["es"],
@@ -135,6 +142,7 @@ def child_locpipe(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     )
     return {
         "seconds": stats.seconds,
+        "cpu": cpu_seconds() - cpu,
         "sentences": stats.segments,
         "unique": stats.unique,
         "translated": stats.translated,
@@ -149,9 +157,9 @@ def child_raw(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     import ctranslate2
     import sentencepiece as spm
 
-    texts = segment_texts(make_transcripts())
+    texts = segment_texts(make_transcripts(min_segments=args.segments))
     package = PACKAGES_DIR / "translate-en_es-bench"
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     translator = ctranslate2.Translator(str(package / "model"), device="cpu", intra_threads=args.threads)
     sp = spm.SentencePieceProcessor(model_file=str(package / "sentencepiece.model"))
     tokens = [sp.encode(t, out_type=str) for t in texts]
@@ -169,7 +177,7 @@ def child_raw(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     for i, result in zip(order, results, strict=True):
         outputs[i] = sp.decode_pieces(result.hypotheses[0]).replace("▁", " ").lstrip(" ")
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "sentences": len(texts), "peak_rss_mb": peak_rss_mb()}
+    return {"seconds": seconds, "cpu": cpu_seconds() - cpu, "sentences": len(texts), "peak_rss_mb": peak_rss_mb()}
 
 
 class _BoundedTranslator:
@@ -189,7 +197,7 @@ def child_argos(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
 
     from locpipe.mt import packages
 
-    texts = segment_texts(make_transcripts())
+    texts = segment_texts(make_transcripts(min_segments=args.segments))
     step = max(1, len(texts) // args.sample)
     sample = texts[::step][: args.sample]
     translate = packages.prepare_argostranslate(PACKAGES_DIR)
@@ -199,7 +207,7 @@ def child_argos(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     settings.inter_threads = 1
     translation = translate.get_translation_from_codes("en", "es")
     underlying = translation.underlying  # CachedTranslation → PackageTranslation
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     underlying.translator = _BoundedTranslator(
         ctranslate2.Translator(
             str(underlying.pkg.package_path / "model"),
@@ -214,7 +222,7 @@ def child_argos(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     for text in sample:
         translate.translate(text, "en", "es")
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "sentences": len(sample) + 1, "peak_rss_mb": peak_rss_mb()}
+    return {"seconds": seconds, "cpu": cpu_seconds() - cpu, "sentences": len(sample) + 1, "peak_rss_mb": peak_rss_mb()}
 
 
 CHILDREN = {"locpipe": child_locpipe, "raw": child_raw, "argos": child_argos}
@@ -253,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=ARGOS_SAMPLE, help="sentences for the argostranslate runs")
     parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--max-decoding-length", type=int, default=MAX_DECODING_LENGTH)
+    parser.add_argument("--segments", type=int, default=MIN_SEGMENTS, help="at least this many segments")
     parser.add_argument("--repeat", type=int, default=2, help="runs of locpipe and raw batched (best kept)")
     parser.add_argument("--no-detect", action="store_true", help="skip scripts/bench_detect.py")
     args = parser.parse_args(argv)
@@ -275,8 +284,9 @@ def main(argv: list[str] | None = None) -> int:
     package = build_bench_model.build(PACKAGES_DIR, english_lines=english)
     print(f"model: {package.relative_to(ROOT)} (random weights, 6+6 layers, d_model 512, ffn 2048, 8 heads, "
           f"32k vocabulary, int8)")
-    common = ["--threads", str(args.threads), "--max-decoding-length", str(args.max_decoding_length)]
-    transcripts = make_transcripts()
+    common = ["--threads", str(args.threads), "--max-decoding-length", str(args.max_decoding_length),
+              "--segments", str(args.segments)]
+    transcripts = make_transcripts(min_segments=args.segments)
     texts = segment_texts(transcripts)
     print(f"inputs: {len(transcripts)} copies of {', '.join(p.name for p in source_files())}: "
           f"{len(texts)} segments, {len(set(texts))} distinct; beam 4, max_decoding_length "
@@ -309,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     argos = {}
     for threads in (1, 2):
         result = run_child("argos", "--sample", str(args.sample), "--threads", str(threads),
-                           "--max-decoding-length", str(args.max_decoding_length))
+                           "--max-decoding-length", str(args.max_decoding_length), "--segments", str(args.segments))
         argos[threads] = result
         rate = result["sentences"] / result["seconds"]
         print(f"argostranslate.translate, one call per sentence, {threads} thread(s): {result['sentences']} "
@@ -330,6 +340,14 @@ def main(argv: list[str] | None = None) -> int:
           f"changed = {changed_share:.1f} %): {revised['seconds']:.2f} s = {rerun_pct:.1f} % of the full run",
           flush=True)
 
+    load = os.getloadavg()[0]
+    best_argos = argos[best_threads]
+    cpu_loc = full["sentences"] / full["cpu"]
+    cpu_raw = raw["sentences"] / raw["cpu"]
+    cpu_argos = best_argos["sentences"] / best_argos["cpu"]
+    print(f"per CPU-second (less sensitive to other load; load average now {load:.1f} on {os.cpu_count()} cores): "
+          f"locpipe {cpu_loc:.1f}, raw batched {cpu_raw:.1f}, argostranslate {cpu_argos:.2f} sentences; "
+          f"speedup {cpu_loc / cpu_argos:.1f}x, overhead {100 * (cpu_raw / cpu_loc - 1):.1f} %")
     speedup = loc_rate / argos_rate
     overhead = 100 * (raw_rate / loc_rate - 1)
     peak = max([r["peak_rss_mb"] for r in fulls] + [warm["peak_rss_mb"], revised["peak_rss_mb"]])
