@@ -197,8 +197,13 @@ def puns(base: Path, limit: int | None) -> dict:
         detect(t, lang="en", kinds="humor")
         return [f for f in t.flags if f.label in ("pun", "homophone")], token_offsets(tokens)
 
+    from locpipe.detect import get_nlp
+
+    nlp = get_nlp("en")
+    candidates = 0
     tp = fp = fn = 0
     for tid in ids:
+        candidates += bool(nlp(" ".join(w for _i, w in texts[tid])).spans.get("locpipe_pun"))
         found, _offs = one(texts[tid])
         predicted = bool(found)
         actual = gold.get(tid, "0").strip() == "1"
@@ -218,7 +223,8 @@ def puns(base: Path, limit: int | None) -> dict:
         word = next((i for i, (s, e) in enumerate(offs) if s <= best.start < e), None)
         if word is not None and words[word][0] == loc_gold.get(tid, "").strip():
             correct += 1
-    return {"texts": len(ids), "precision": p, "recall": r, "F1": f,
+    return {"texts": len(ids), "with a pun-prone word": candidates / len(ids) if ids else 0.0,
+            "precision": p, "recall": r, "F1": f,
             "location accuracy (all puns)": correct / len(loc_ids) if loc_ids else 0.0,
             "location accuracy (where located)": correct / located if located else 0.0}
 

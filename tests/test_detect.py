@@ -166,7 +166,8 @@ def test_homophone_needs_the_sound_alikes_sense() -> None:
     assert [f for f in t.flags if f.label == "homophone"] == []
     t = run(["The knight rode out after dark.", "He was afraid of the dragon."], kinds="humor")
     assert flags_of(t) == [("s0001", "homophone", "knight", "en.pun.knight-night")]
-    assert t.flags[0].evidence == ["'knight' sounds like 'night'", "'dark' evoke 'night (time of darkness)'"]
+    assert t.flags[0].evidence == ["'knight' sounds like 'night'", "'dragon' evoke 'armoured soldier'",
+                                   "'dark' evoke 'night (time of darkness)'", "both senses evoked"]
     # written 'night', evoking the knight: the sound-alike's sense is the soldier's
     t = run(["The night wore shining armour and a sword."], kinds="humor")
     assert flags_of(t) == [("s0001", "homophone", "night", "en.pun.knight-night")]

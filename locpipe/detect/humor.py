@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Flag
@@ -32,6 +32,29 @@ KNOCK: dict[str, tuple[str, str]] = {
     "es": (r"^(?:toc[,!.]? toc|tan[,!.]? tan)\b", r"^¿?quién es\b"),
     "fr": (r"^toc[,!.]? toc\b", r"^qui est là\b"),
 }
+#: stock one-liner shapes: a line of this shape is a joke whose pun, if any, is usually its last
+#: pun-prone word (per language; data, not branches). They raise no flag on their own.
+ONE_LINERS: dict[str, list[str]] = {
+    "en": [
+        r"\bold \w+(?: \w+){0,2} never (?:die|retire|grow old|age)\b",
+        r"^i used to be (?:a|an)\b[^.]*\bbut\b", r"^i used to \w+[^.]{0,60}\bbut\b",
+        r"\b\w+s do it (?:with|in|on|for|by|without|better|harder|all)\b",
+        r"\bwalks? into a bar\b", r"^what do you call\b[^?]*\?\s*\S", r"^why (?:did|do|does|is|are|was)\b[^?]*\?\s*\S",
+        r"^(?:when|if) (?:a|an|the) \w+[^,]*,\s*(?:he|she|it|they)\b",
+        r"\b(?:tom|he|she) (?:said|says|asked|replied|cried|exclaimed|admitted|answered|muttered|shouted)\s+\w+ly\b",
+        r"\b(?:said|says|asked|replied|cried|exclaimed|admitted|answered|muttered|shouted) tom\s+\w+ly\b",
+        r"^(?:a|an|the) \w+ (?:who|that|which) [^.]{3,80}\b(?:was|is|gets|got|became|becomes|will be)\b",
+        r"\bis no laughing matter\b", r"^i(?:'m| am) reading a book about\b",
+        r"^(?:a|an) \w+(?: \w+)? (?:is|was) (?:a|an|someone|somebody|something|one) (?:who|that|which)\b",
+    ],
+    "es": [r"^¿?qué le dijo\b.*\?\s*\S", r"^(?:había|van|estaba) una vez\b", r"^¿?cuál es el colmo\b.*\?\s*\S"],
+    "fr": [r"^c'est l'histoire d'?(?:un|une)\b", r"^quelle est la différence entre\b.*\?\s*\S"],
+}
+#: a Tom Swifty: the adverb of a quotation verb puns on what was said ("… ," Tom said pointedly)
+SWIFTY: dict[str, str] = {
+    "en": r"\b(?:(?:tom|he|she) (?:said|says|asked|replied|cried|exclaimed|admitted|answered|muttered|shouted)"
+          r"|(?:said|says|asked|replied|cried|exclaimed|admitted|answered|muttered|shouted) (?:tom|he|she))\s+(\w+ly)\b",
+}
 MAX_PUNCHLINE_WORDS = 18
 #: occurrences of a running gag must lie at least this many segments apart
 MIN_GAG_DISTANCE = 3
@@ -48,6 +71,7 @@ def _words(text: str) -> list[str]:
 class _State:
     def __init__(self) -> None:
         self.jokes: dict[int, list[str]] = defaultdict(list)  # item pos -> reasons it is a joke
+        self.one_liners: set[int] = set()  # item pos of lines with a stock one-liner shape
 
 
 def collect(ctx: Context) -> list[Flag]:
@@ -56,7 +80,9 @@ def collect(ctx: Context) -> list[Flag]:
     flags += _lexicon_markers(ctx, state)
     flags += _laughter(ctx, state)
     flags += _setups(ctx, state)
+    _one_liners(ctx, state)
     flags += _wordplay(ctx, state)
+    flags += _swifties(ctx, state)
     flags += _puns(ctx, state)
     flags += _running_gags(ctx, state, flags)
     return flags
@@ -150,6 +176,51 @@ def _laughter(ctx: Context, state: _State) -> list[Flag]:
     return out
 
 
+def _one_liners(ctx: Context, state: _State) -> None:
+    """Mark lines with a stock one-liner shape as jokes (evidence for puns; no flag of their own)."""
+    shapes = [re.compile(rx, re.I) for rx in ONE_LINERS.get(ctx.lang, [])]
+    for item in ctx.items:
+        if item.is_sdh or not shapes:
+            continue
+        text = item.segment.text.strip(" -").replace("’", "'")
+        text = re.sub(r"[\"“”]", "", text)
+        for rx in shapes:
+            match = rx.search(text)
+            if match:
+                state.jokes[item.pos].append(f"one-liner shape '{match.group(0)[:40]}'")
+                state.one_liners.add(item.pos)
+                break
+
+
+def _swifties(ctx: Context, state: _State) -> list[Flag]:
+    """Tom Swifties: the adverb after a quotation verb puns on the quotation."""
+    pattern = SWIFTY.get(ctx.lang)
+    out: list[Flag] = []
+    if not pattern:
+        return out
+    rx = re.compile(pattern, re.I)
+    for item in ctx.items:
+        if item.is_sdh:
+            continue
+        text = item.segment.text
+        for match in rx.finditer(text):
+            adverb = match.group(1)
+            base = adverb[:-2].lower()
+            # the adverb must echo the quoted words: its stem shares a word-start with the line before it
+            before = text[: match.start()].lower()
+            echo = len(base) >= 4 and bool(re.search(rf"\b\w*{re.escape(base[:3])}", before))
+            out.append(ctx.flag(
+                item, match.start(1), match.end(1), kind="humor", label="pun", rule_id=f"{ctx.lang}.rule.tom-swifty",
+                gloss=f"Tom Swifty: '{adverb}' puns on what was said",
+                evidence=[f"quotation verb + adverb '{match.group(0)}'"] + (["the adverb echoes the quoted words"] if echo else []),
+                suggestion="the pun lives in the adverb: rebuild it with a target adverb that plays on the quote, "
+                "or move the play into the quote",
+                confidence=0.7 if echo else 0.6,
+            ))
+            state.jokes[item.pos].append("Tom Swifty")
+    return out
+
+
 def _wordplay(ctx: Context, state: _State) -> list[Flag]:
     """Replies that take an idiom literally ("bring home the bacon" → "Bacon's in the fridge.")."""
     from .idioms import literalised
@@ -225,37 +296,124 @@ def _setups(ctx: Context, state: _State) -> list[Flag]:
     return out
 
 
-def _stem_hit(word: str, context: set[str], stems: dict[str, str]) -> str | None:
-    """The context word equal to ``word`` or sharing its first five letters ('sauna'/'saunas')."""
+def _stem_hit(word: str, context: set[str], stems: dict[str, str], stems4: dict[str, str]) -> str | None:
+    """The context word equal to ``word``, sharing its first five letters ('sauna'/'saunas'), or
+    extending a four-letter ``word`` by at most three letters ('bake'/'baker')."""
     if word in context:
         return word
-    return stems.get(word[:5]) if len(word) >= 5 else None
+    if len(word) >= 5:
+        return stems.get(word[:5])
+    return stems4.get(word) if len(word) == 4 else None
 
 
-def _stems(context: set[str]) -> dict[str, str]:
+def _stems(context: set[str]) -> tuple[dict[str, str], dict[str, str]]:
     stems: dict[str, str] = {}
+    stems4: dict[str, str] = {}
     for other in sorted(context):
         if len(other) >= 5:
             stems.setdefault(other[:5], other)
-    return stems
+        if 5 <= len(other) <= 7:
+            stems4.setdefault(other[:4], other)
+    return stems, stems4
 
 
-def sense_hits(ctx: Context, senses: list[dict[str, Any]], context: set[str]) -> list[list[str]]:
-    """For each sense, the context words (from its list) present in ``context``."""
+#: words of a sense description that say nothing about its topic
+_SENSE_STOP = frozenset(["someone", "something", "thing", "things", "kind", "sort", "type", "used", "being", "make",
+                         "made", "having", "sense", "meaning", "word", "form", "part", "also", "very", "much"])
+
+
+#: weight of a word lent by a related sense, against 1 for a word of the sense's own list
+WEAK_WEIGHT = 0.5
+#: a sense borrows the context words of every other sense (of any pun entry) sharing this many words with it
+RELATED_OVERLAP = 2
+_RELATED: dict[tuple[str, str], dict[tuple[str, int], frozenset[str]]] = {}
+
+
+def related_words(ctx: Context) -> dict[tuple[str, int], frozenset[str]]:
+    """(entry id, sense index) -> context words of the senses on the same topic.
+
+    Built from the pun lexicon itself: two senses whose context lists share
+    :data:`RELATED_OVERLAP` words are on one topic ("money paid on a loan" and "financial
+    institution" share bank, money …); a word that two such related senses list is lent to
+    the sense — weaker evidence than its own list. Computed once per lexicon.
+    """
     from .components import get_lemmatizer
 
+    cache_key = (ctx.lang, ctx.lexicon.root)
+    if cache_key in _RELATED:
+        return _RELATED[cache_key]
     lemmatize = get_lemmatizer(ctx.lang)
-    stems = _stems(context)
+    words: dict[tuple[str, int], set[str]] = {}
+    index: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for entry in ctx.lexicon.entries("puns"):
+        for k, sense in enumerate(entry.get("senses", [])):
+            if not isinstance(sense, dict):
+                continue
+            forms = {lemmatize(w.lower()) for w in sense.get("context", []) if isinstance(w, str) and len(w) > 2}
+            forms -= STOPWORDS
+            words[(entry["id"], k)] = forms
+            for form in forms:
+                index[form].append((entry["id"], k))
+    out: dict[tuple[str, int], frozenset[str]] = {}
+    for key, forms in words.items():
+        shared: dict[tuple[str, int], int] = defaultdict(int)
+        for form in forms:
+            postings = index[form]
+            if len(postings) > 40:
+                continue  # a word on every topic ("good", "time") links nothing
+            for other in postings:
+                if other[0] != key[0]:
+                    shared[other] += 1
+        votes: dict[str, int] = defaultdict(int)
+        for other, count in shared.items():
+            if count >= RELATED_OVERLAP:
+                for form in words[other]:
+                    votes[form] += 1
+        # a word lent by two related senses is on the topic; one lender may be off at a tangent
+        out[key] = frozenset(w for w, n in votes.items() if n >= 2 and w not in forms)
+    _RELATED[cache_key] = out
+    return out
+
+
+def _sense_words(ctx: Context, senses: list[dict[str, Any]], key: str = "") -> list[list[tuple[str, ...]]]:
+    """Per sense, its context words plus the content words of its description, each as its lowercase
+    form and lemma (cached per transcript under ``key``, the entry id)."""
+    from .components import get_lemmatizer
+
+    cache = ctx.cache.setdefault("sense_words", {})
+    if key and key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    lemmatize = get_lemmatizer(ctx.lang)
     out = []
     for sense in senses:
+        words = [w for w in sense.get("context", []) if isinstance(w, str)]
+        words += [w for w in re.findall(r"[a-z]+", str(sense.get("sense", "")).lower())
+                  if len(w) > 3 and w not in STOPWORDS and w not in _SENSE_STOP]
+        forms: list[tuple[str, ...]] = []
+        for word in words:
+            pair = tuple(dict.fromkeys((word.lower(), lemmatize(word.lower()))))
+            if pair not in forms:
+                forms.append(pair)
+        out.append(forms)
+    if key:
+        cache[key] = out
+    return out
+
+
+def sense_hits(ctx: Context, senses: list[dict[str, Any]], context: set[str], key: str = "") -> list[list[str]]:
+    """For each sense, the context words (from its list and its description) present in ``context``.
+
+    ``key``: the entry id, to compute the sense words once per transcript."""
+    stems, stems4 = _stems(context)
+    out = []
+    for words in _sense_words(ctx, senses, key):
         hits: list[str] = []
-        for word in sense.get("context", []):
-            if not isinstance(word, str):
-                continue
-            for form in dict.fromkeys((word.lower(), lemmatize(word.lower()))):
-                hit = _stem_hit(form, context, stems)
-                if hit and hit not in hits:
-                    hits.append(hit)
+        for forms in words:
+            for form in forms:
+                hit = _stem_hit(form, context, stems, stems4)
+                if hit:
+                    if hit not in hits:
+                        hits.append(hit)
                     break
         out.append(hits)
     return out
@@ -266,43 +424,122 @@ class PunEvidence:
     """What the context says about one pun-prone word.
 
     Attributes:
-        own, before, after: per sense, the context words found in the word's own
-            segment, in the segment before and in the segment after.
-        written: the index of the sense the written form carries for a sound-alike
-            (0: the entry's pattern, 1: its ``sounds_like``); ``None`` for a pun.
+        setup: per sense, the context words found before the word in its own segment.
+        own: per sense, the context words found anywhere else in its own segment.
+        before, after: per sense, the context words found in the segment before / after.
+        final: the word closes its sentence (at most one content word after it): the punchline slot.
+        written: the index of the sense the written form carries (sound-alikes; 0 for a pun,
+            whose first sense is its primary one).
     """
 
+    setup: list[list[str]]
     own: list[list[str]]
     before: list[list[str]]
     after: list[list[str]]
-    written: int | None = None
+    final: bool = False
+    written: int = 0
+    homophone: bool = False
+    #: the word is its line's only content word and echoes the line before ("Rough?"): the lines
+    #: around it are its context
+    alone: bool = False
+    #: per sense, words of related senses found in the line and its neighbours (half weight)
+    weak: list[list[str]] = field(default_factory=list)
+    weak_setup: list[list[str]] = field(default_factory=list)
 
     def hits(self, k: int) -> list[str]:
         return list(dict.fromkeys(self.own[k] + self.before[k] + self.after[k]))
 
+    def weight(self, k: int) -> float:
+        return len(self.hits(k)) + WEAK_WEIGHT * len(self.weak[k] if self.weak else [])
+
     def evoked(self) -> list[int]:
-        return [k for k in range(len(self.own)) if self.hits(k)]
+        return [k for k in range(len(self.own)) if self.hits(k) or self.weight(k) >= 1.0]
 
     def only_after(self, k: int) -> bool:
         return bool(self.after[k]) and not self.own[k] and not self.before[k]
 
+    def score(self) -> tuple[float, tuple[int, int] | None, str]:
+        """(strength, the two senses in play, why): 0 when the context does not make a double reading.
+
+        A double reading: two senses evoked by the context; or the sense the word does not
+        carry on its own (any but the primary/written one) evoked strongly (two words); or,
+        when the word closes the sentence (the punchline slot of a one-liner), any other sense
+        evoked, or its own sense set up by the words before it ("The banker quit because he
+        lost interest.", "The baker had too little dough.") — weaker, so a lower strength.
+        """
+        evoked = self.evoked()
+        total = sum(self.weight(k) for k in evoked)
+        other = [k for k in evoked if k != self.written]
+        # evidence in the word's own line, not only around it — unless the word stands alone ("Rough?")
+        in_line = [k for k in evoked if self.own[k]] if self.alone is False else evoked
+        if len(evoked) >= 2 and in_line:
+            return 3.0 + total, (evoked[0], evoked[1]), "both senses evoked"
+        if other and self.weight(other[0]) >= 2 and other[0] in in_line:
+            return 2.0 + total, (self.written, other[0]), "the other sense evoked strongly"
+        if self.final:
+            setup = [k for k in range(len(self.setup)) if (self.setup[k] or len(self.weak_setup[k]) >= 2 if self.weak_setup else self.setup[k])
+                     and k != self.written]
+            if setup:
+                return 2.0 + total, (self.written, setup[0]), "the other sense set up before the word that closes the sentence"
+            if other and other[0] in in_line:
+                return 1.5 + total, (self.written, other[0]), "the other sense evoked in the line the word closes"
+            if self.setup[self.written] and len(self.own) >= 2 and not self.homophone:
+                # its own sense set up by the words before, then the word as the punchline: the one-liner
+                # plays on the sense the setup did not prepare ("The baker had too little dough.")
+                other = next(j for j in range(len(self.own)) if j != self.written)
+                return 1.0 + total, (self.written, other), "its sense set up before the word that closes the sentence"
+        return 0.0, None, ""
+
+
+def _written_sense(entry: dict[str, Any], senses: list[dict[str, Any]], forms: set[str]) -> int:
+    """The sense a sound-alike's written form carries: the sense whose description starts with it."""
+    for k, sense in enumerate(senses):
+        first = re.findall(r"[a-z']+", str(sense.get("sense", "")).lower())[:1]
+        if first and first[0] in forms:
+            return k
+    pattern = entry["pattern"].lower() if isinstance(entry["pattern"], str) else ""
+    return 0 if pattern in forms else 1
+
 
 def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> PunEvidence:
     """Sense evidence for a pun-prone word from its segment and the segments around it."""
+    from .components import token_lists
+
     senses = [s for s in entry.get("senses", []) if isinstance(s, dict)]
-    own = ctx.context_lemmas(item, width=0, exclude=(span.start, span.end))
+    lists = token_lists(item.doc)
+    setup_words: set[str] = set()
+    own: set[str] = set()
+    content_after = 0
+    for i, (lower, lemma) in enumerate(zip(lists.lowers, lists.lemmas, strict=True)):
+        if span.start <= i < span.end or lemma in STOPWORDS or not lower.isalpha():
+            continue
+        own |= {lower, lemma}
+        if i < span.start:
+            setup_words |= {lower, lemma}
+        elif len(lower) > 2:
+            content_after += 1
     lo, hi = item.pos - 1, item.pos + 1
     before = ctx.items[lo].lemmas if lo >= 0 and not ctx.items[lo].is_sdh else set()
     after = ctx.items[hi].lemmas if hi < len(ctx.items) and not ctx.items[hi].is_sdh else set()
     word = {span.text.lower(), span.lemma_.lower()}
+    echo = bool(word & before)  # the word picked up from the line before ("a rough cut" → "Rough?")
     before, after = before - word, after - word  # the word repeated is not evidence for a sense
+    key = entry["id"]
     evidence = PunEvidence(
-        own=sense_hits(ctx, senses, own), before=sense_hits(ctx, senses, before),
-        after=sense_hits(ctx, senses, after),
+        setup=sense_hits(ctx, senses, setup_words, key), own=sense_hits(ctx, senses, own, key),
+        before=sense_hits(ctx, senses, before, key), after=sense_hits(ctx, senses, after, key),
+        final=content_after <= 1, alone=not own and echo,
     )
+    related = related_words(ctx)
+    everything = own | before | after
+    for k in range(len(senses)):
+        lent = related.get((key, k), frozenset())
+        direct = set(evidence.hits(k))
+        evidence.weak.append(sorted((lent & everything) - direct))
+        evidence.weak_setup.append(sorted((lent & setup_words) - direct))
     if entry["label"] == "homophone":
-        pattern = entry["pattern"].lower() if isinstance(entry["pattern"], str) else ""
-        evidence.written = 0 if pattern and (pattern in word or span.lemma_.lower() == pattern) else 1
+        evidence.written = _written_sense(entry, senses, word)
+        evidence.homophone = True
     return evidence
 
 
@@ -318,41 +555,36 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
             if entry is None:
                 continue
             senses = [s for s in entry.get("senses", []) if isinstance(s, dict)]
-            if len(senses) < 2 and entry["label"] != "homophone":
+            if len(senses) < 2:
                 continue
             ev = pun_evidence(ctx, item, span, entry)
             joke = state.jokes.get(item.pos) or []
             label = entry["label"]
-            sounds = entry.get("sounds_like", [])
-            evoked = ev.evoked()
-            if label == "homophone":
-                # a sound-alike needs the context to evoke the sense of the word NOT written
-                other = 1 - (ev.written or 0)
-                if other >= len(senses) or not ev.hits(other):
-                    continue
-                total = len(ev.hits(other)) + sum(len(ev.hits(k)) for k in evoked if k != other)
-                confidence = min(0.9, 0.55 + 0.1 * total + (0.1 if joke else 0.0))
-                shown = senses[other]
-                gloss = f"sound-alike: '{span.text}' / '{'/'.join(sounds)}'" + (f" — {entry['gloss']}" if entry.get("gloss") else "")
-                evidence = [f"'{span.text}' sounds like '{'/'.join(sounds)}'",
-                            f"'{', '.join(ev.hits(other)[:3])}' evoke '{shown['sense']}'"]
-                pair = (ev.written or 0, other)
-            elif len(evoked) >= 2:
-                total = sum(len(ev.hits(k)) for k in evoked)
-                confidence = min(0.9, 0.6 + 0.1 * (total - 2) + (0.1 if joke else 0.0))
-                a, b = evoked[0], evoked[1]
-                gloss = f"pun on '{span.text}': {senses[a]['sense']} / {senses[b]['sense']}"
-                evidence = [f"'{', '.join(ev.hits(k)[:3])}' evoke '{senses[k]['sense']}'" for k in (a, b)]
-                pair = (a, b)
-            elif joke and evoked:
-                confidence = 0.55
-                a = evoked[0]
-                b = next(k for k in range(len(senses)) if k != a)
-                gloss = f"possible pun on '{span.text}': {senses[a]['sense']} / {senses[b]['sense']}"
-                evidence = [f"'{', '.join(ev.hits(a)[:3])}' evoke '{senses[a]['sense']}'"]
-                pair = (a, b)
-            else:
+            strength, pair, why = ev.score()
+            usable = [k for k in ev.evoked() if label != "homophone" or k != ev.written]
+            if pair is None and joke and usable:
+                # a line already known as a joke: one sense evoked is enough (a sound-alike's other sense)
+                k = usable[0]
+                other = k if k != ev.written else next(j for j in range(len(senses)) if j != k)
+                strength, pair, why = 1.0 + ev.weight(k), (ev.written, other), "one sense evoked in a line that is a joke"
+            if pair is None and item.pos in state.one_liners and ev.final:
+                # a one-liner's pun is usually its last pun-prone word
+                other = next(j for j in range(len(senses)) if j != ev.written)
+                strength, pair, why = 0.5, (ev.written, other), "last pun-prone word of a one-liner"
+            if pair is None:
                 continue
+            confidence = min(0.9, 0.45 + 0.05 * strength + (0.1 if joke else 0.0))
+            a, b = pair
+            if label == "homophone":
+                sounds = entry.get("sounds_like", [])
+                gloss = f"sound-alike: '{span.text}' / '{'/'.join(sounds)}'" + (f" — {entry['gloss']}" if entry.get("gloss") else "")
+                evidence = [f"'{span.text}' sounds like '{'/'.join(sounds)}'"]
+            else:
+                gloss = f"pun on '{span.text}': {senses[a]['sense']} / {senses[b]['sense']}"
+                evidence = []
+            evidence += [f"'{', '.join((ev.hits(k) + ev.weak[k])[:3])}' evoke '{senses[k]['sense']}'"
+                         for k in (a, b) if ev.hits(k) or ev.weak[k]]
+            evidence.append(why)
             evidence += [f"the line is a joke: {j}" for j in joke[:2]]
             flag = ctx.flag(
                 item, span.start_char, span.end_char, kind="humor", label=label, rule_id=entry["id"],
@@ -366,10 +598,10 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
                 continue
             best[key] = flag
             # the next line completes the pun when one sense is evoked there only ("sharp" → "So's my tongue")
-            late = [k for k in pair if k < len(senses) and ev.only_after(k) and k != ev.written
+            late = [k for k in pair if ev.only_after(k) and (label != "homophone" or k != ev.written)
                     and any(len(w) > 3 and w not in GENERIC_WORDS for w in ev.after[k])]
             nxt = ctx.items[item.pos + 1] if item.pos + 1 < len(ctx.items) else None
-            if late and nxt is not None and len(evoked) >= 2:
+            if late and nxt is not None and len(ev.evoked()) >= 2:
                 text = nxt.segment.text
                 start = len(text) - len(text.lstrip(" -"))
                 state.jokes[nxt.pos].append(f"completes the pun on '{span.text}'")
@@ -377,8 +609,7 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
                     nxt, start, len(text), kind="humor", label="wordplay", rule_id=f"{ctx.lang}.rule.pun-reply",
                     gloss=f"completes the pun on '{span.text}': '{', '.join(ev.after[late[0]][:3])}' "
                     f"evoke '{senses[late[0]]['sense']}'",
-                    evidence=[f"the line before uses '{span.text}' ({senses[pair[0]]['sense']} / "
-                              f"{senses[pair[1]]['sense']})"],
+                    evidence=[f"the line before uses '{span.text}' ({senses[a]['sense']} / {senses[b]['sense']})"],
                     suggestion="the reply only works with the double sense of the word before: translate the two "
                     "lines together, keeping the pun or replacing both",
                     confidence=max(0.5, confidence - 0.1),

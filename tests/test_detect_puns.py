@@ -1,0 +1,80 @@
+"""Pun detection and location on our own development one-liners (tests/data/puns_dev.txt),
+plus the one-liner devices (stock shapes, Tom Swifties) — package lexicons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from test_detect_support import flags_of, make_transcript  # noqa: E402
+
+from locpipe.detect import detect  # noqa: E402
+
+DEV = Path(__file__).resolve().parent / "data" / "puns_dev.txt"
+
+
+def _dev() -> list[tuple[bool, str, str]]:
+    rows = []
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, word, sentence = line.split("\t")
+            rows.append((label == "1", word, sentence))
+    return rows
+
+
+def test_dev_set_is_balanced_and_our_own() -> None:
+    rows = _dev()
+    assert len(rows) >= 60
+    assert 0.4 <= sum(pun for pun, _w, _s in rows) / len(rows) <= 0.7
+
+
+def test_dev_set_detection_and_location() -> None:
+    tp = fp = fn = located = 0
+    puns = 0
+    for pun, word, sentence in _dev():
+        t = detect(make_transcript([sentence]), lang="en", kinds="humor")
+        found = [f for f in t.flags if f.label in ("pun", "homophone")]
+        tp += bool(found) and pun
+        fp += bool(found) and not pun
+        fn += not found and pun
+        if pun:
+            puns += 1
+            if found:
+                best = max(found, key=lambda f: (f.confidence, f.start))
+                located += best.text.lower().startswith(word[:4].lower())
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    f1 = 2 * precision * recall / (precision + recall)
+    # measured 2026-11: P 0.88, R 0.86, F1 0.87, location 0.76 (floors leave room for lexicon edits)
+    assert f1 >= 0.78, (precision, recall)
+    assert located / puns >= 0.65
+
+
+def test_one_liner_shape_and_final_word() -> None:
+    t = detect(make_transcript(["The banker quit his job because he was bored."]), lang="en", kinds="humor")
+    assert [f for f in t.flags if f.label == "pun"] == []
+    t = detect(make_transcript(["The banker quit his job because he had no interest."]), lang="en", kinds="humor")
+    pun = next(f for f in t.flags if f.label == "pun")
+    assert pun.text == "interest"
+    assert pun.evidence[0].startswith("'banker' evoke ")
+    assert pun.evidence[-1].endswith("set up before the word that closes the sentence")
+    # the same word, primed the same way but not closing the line, is not a pun
+    t = detect(make_transcript(["He lost interest and moved to the coast."]), lang="en", kinds="humor")
+    assert [f for f in t.flags if f.label == "pun"] == []
+
+
+def test_primary_sense_alone_needs_the_punchline_slot() -> None:
+    t = detect(make_transcript(["The baker stopped making bread because he had too little dough."]), lang="en",
+               kinds="humor")
+    assert [f.text for f in t.flags if f.label == "pun"] == ["dough"]
+    t = detect(make_transcript(["Put the dough in the oven with the bread."]), lang="en", kinds="humor")
+    assert [f for f in t.flags if f.label == "pun"] == []
+
+
+def test_tom_swifty() -> None:
+    t = detect(make_transcript(['"I need a pencil sharpener," Tom said pointedly.']), lang="en", kinds="humor")
+    assert ("s0001", "pun", "pointedly", "en.rule.tom-swifty") in flags_of(t)
+    swifty = next(f for f in t.flags if f.rule_id == "en.rule.tom-swifty")
+    assert swifty.gloss == "Tom Swifty: 'pointedly' puns on what was said"
