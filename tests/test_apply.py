@@ -275,3 +275,32 @@ def test_missing_source_needs_source_option(tmp_path: Path) -> None:
         apply_review(reviewed)
     (result,) = apply_review(reviewed, source=moved)
     assert result.applied == 7 and result.out.name == "elsewhere.es.srt"
+
+
+@pytest.mark.parametrize("kind", sorted(EDITORS))
+def test_signed_off_rows_go_to_the_translation_memory(tmp_path: Path, kind: str) -> None:
+    from locpipe.mt.tm import TranslationMemory
+
+    src = export(tmp_path)
+    name, editor = EDITORS[kind]
+    reviewed = tmp_path / "out" / name
+    editor(reviewed, "s0003@2", "target (es)", NEW)
+    editor(reviewed, "s0003@2", "status", "changed")
+    tm_path = tmp_path / "tm.sqlite"
+    (result,) = apply_review(reviewed, tm=tm_path)
+    sentence = next(s.text for s in build(src).segments if s.id == "s0003")
+    assert (sentence, NEW) in result.reviewed_pairs
+    assert result.tm_stored == len(result.reviewed_pairs) >= 1
+    found = TranslationMemory(tm_path).lookup(
+        engine="any-engine", options="", source_lang="en", target_lang="es", sources=[sentence]
+    )
+    assert found[sentence].target == NEW and found[sentence].origin == "review"
+
+
+def test_rows_not_signed_off_stay_out_of_the_translation_memory(tmp_path: Path) -> None:
+    export(tmp_path)
+    reviewed = tmp_path / "out" / "mini.review.csv"
+    edit_csv(reviewed, "s0003@2", "target (es)", NEW)  # edited, but status still todo
+    (result,) = apply_review(reviewed, tm=tmp_path / "tm.sqlite")
+    assert result.reviewed_pairs == [] and result.tm_stored == 0
+    assert not (tmp_path / "tm.sqlite").exists()

@@ -21,11 +21,20 @@ import click
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Output file (default: <source stem>.<lang><ext> beside the reviewed file).")
 @click.option("--profile", default=None, help="Layout profile (default: the one recorded in the sheet).")
-def apply_cmd(reviewed: Path, source: Path | None, lang: str | None, out: Path | None, profile: str | None) -> None:
+@click.option("--tm", "tm_path", type=click.Path(path_type=Path), default=None,
+              help="Translation memory that keeps signed-off rows (status ok/changed) for later runs "
+                   "(default: models/tm.sqlite).")
+@click.option("--no-tm", is_flag=True, help="Do not store signed-off rows in a translation memory.")
+@click.option("--models-dir", type=click.Path(path_type=Path), default=None,
+              help="Folder of installed Argos packages (where the default translation memory lives).")
+def apply_cmd(reviewed: Path, source: Path | None, lang: str | None, out: Path | None, profile: str | None,
+              tm_path: Path | None, no_tm: bool, models_dir: Path | None) -> None:
     """Write final subtitles from a reviewed XLIFF, XLSX or CSV sheet."""
     from ..review.apply import apply_review
 
-    for result in apply_review(reviewed, source=source, lang=lang, out=out, profile=profile):
+    tm: Path | bool | None = False if no_tm else tm_path
+    for result in apply_review(reviewed, source=source, lang=lang, out=out, profile=profile, tm=tm,
+                               models_dir=models_dir):
         if result.source_changed:
             click.echo(f"Note: {result.source} changed since the sheet was written; rows were matched by source text.")
         for message in result.unmatched:
@@ -35,6 +44,8 @@ def apply_cmd(reviewed: Path, source: Path | None, lang: str | None, out: Path |
         for f in result.lost_markup:
             click.echo(f"{f.location()}: {f.check}: {f.message}")
         click.echo(f"wrote {result.out}")
+        if result.tm_stored:
+            click.echo(f"kept {result.tm_stored} signed-off sentences in the translation memory")
         if result.decisions_path is not None:
             click.echo(f"wrote {result.decisions_path} ({result.decisions_added} new decisions)")
         click.echo(

@@ -104,6 +104,8 @@ class ApplyResult:
         lost_markup: markup that could not be put back (``mt.markup-lost``).
         decisions_added: decisions taken from ``ignore`` rows; ``decisions_path`` where they went.
         transcript: the source transcript with ``cue_translations[lang]`` filled.
+        reviewed_pairs: (source sentence, signed-off translation) for the translation memory;
+            ``tm_stored``: how many were stored there.
     """
 
     source: Path
@@ -119,6 +121,8 @@ class ApplyResult:
     decisions_added: int = 0
     decisions_path: Path | None = None
     transcript: Transcript | None = None
+    reviewed_pairs: list[tuple[str, str]] = field(default_factory=list)
+    tm_stored: int = 0
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -321,9 +325,12 @@ def _read_xliff(path: Path, lang: str | None) -> list[ReviewedFile]:
                 src = seg.find("x:source", ns)
                 tgt = seg.find("x:target", ns)
                 target = _plain(tgt) if tgt is not None else None
+                row_status = status
+                if not row_status and seg.get("state") in ("reviewed", "final"):
+                    row_status = "ok"  # a CAT tool's signed-off segment
                 rf.rows.append(ReviewedRow(
                     where=where, segment=uid, cue=cue, source=_plain(src) if src is not None else "",
-                    target=target if target and target.strip() else None, status=status,
+                    target=target if target and target.strip() else None, status=row_status,
                     flag_refs=[r for r in refs if ":" in r.split("@")[0]],
                     finding_refs=[r for r in refs if ":" not in r.split("@")[0]],
                 ))
@@ -399,6 +406,8 @@ def apply_review(
     out: str | Path | None = None,
     profile: Any = None,
     decisions_dir: str | Path | None = None,
+    tm: Any = None,
+    models_dir: str | Path | None = None,
 ) -> list[ApplyResult]:
     """Apply a reviewed file; write the final subtitles; return one result per source file.
 
@@ -406,7 +415,10 @@ def apply_review(
     ``<source stem>.<lang><ext>`` beside the reviewed file. ``profile``:
     default the one recorded at export. ``decisions_dir``: where the
     decisions sidecar goes (default: the folder of ``out``'s file when
-    ``out`` is given, else beside the source).
+    ``out`` is given, else beside the source). ``tm``: the translation memory
+    that receives the signed-off translations (rows with status ``ok`` or
+    ``changed``, or XLIFF state reviewed/final) so that later runs on a revised
+    script carry them forward: a path, None (``models/tm.sqlite``) or False.
     """
     reviewed_files = read_reviewed(reviewed_path, lang=lang)
     if source is not None and len(reviewed_files) > 1:
@@ -414,8 +426,18 @@ def apply_review(
                          f"{len(reviewed_files)}", path=reviewed_path)
     results = []
     for reviewed in reviewed_files:
-        results.append(_apply_one(reviewed, source=source, out=out, profile=profile, decisions_dir=decisions_dir,
-                                  many=len(reviewed_files) > 1))
+        result = _apply_one(reviewed, source=source, out=out, profile=profile, decisions_dir=decisions_dir,
+                            many=len(reviewed_files) > 1)
+        if result.reviewed_pairs and tm is not False:
+            from ..mt.tm import open_tm
+
+            memory = open_tm(tm, models_dir=models_dir)
+            if memory is not None:
+                source_lang = reviewed.source_lang or (result.transcript.language if result.transcript else "") or "en"
+                result.tm_stored = memory.store_review(
+                    source_lang=source_lang, target_lang=result.lang, pairs=result.reviewed_pairs
+                )
+        results.append(result)
     return results
 
 
@@ -501,6 +523,12 @@ def _apply_one(reviewed: ReviewedFile, *, source: str | Path | None, out: str | 
             elif picked is not None:
                 result.empty += 1
             new_segments.append(mini)
+    # whole sentences the reviewer signed off go to the translation memory (see apply_review)
+    for seg in transcript.segments:
+        rows = [chosen.get((seg.id, part.cue)) for part in seg.parts]
+        if rows and all(r is not None and r.target and r.status in ("ok", "changed") for r in rows):
+            target = " ".join(" ".join(_INVISIBLE_CTRL.sub("", r.target or "").split()) for r in rows if r)
+            result.reviewed_pairs.append((seg.text, target))
     original_segments = transcript.segments
     transcript.segments = new_segments
     _fit_and_markup(transcript, lang, prof)
