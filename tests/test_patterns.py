@@ -123,3 +123,41 @@ def test_generic_one_clitic_s_and_leading_article(nlp, template: str, text: str,
 def test_alternatives_with_be_and_have(nlp) -> None:
     assert matches(nlp, "have|throw a fit", "She's thrown a fit.") == ["thrown a fit"]
     assert matches(nlp, "have|throw a fit", "He had a fit.") == ["had a fit"]
+
+
+@pytest.fixture(scope="module")
+def variant_matcher(nlp):
+    from spacy.matcher import Matcher
+    from spacy.util import filter_spans
+
+    from locpipe.detect.patterns import compile_pattern
+
+    compiler = TemplateCompiler("en", get_lemmatizer("en"), lambda t: [x.text for x in nlp.make_doc(t)])
+
+    def run(template: str, text: str) -> list[str]:
+        matcher = Matcher(nlp.vocab, validate=True)
+        matcher.add("T", compile_pattern(compiler, template, variants=True).patterns)
+        doc = nlp(text)
+        return [s.text for s in filter_spans([doc[s:e] for _id, s, e in matcher(doc)])]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("template", "text", "expected"),
+    [
+        ("spill the beans", "The beans were finally spilled.", ["The beans were finally spilled"]),
+        ("break the ice", "The ice was broken by a joke.", ["The ice was broken"]),
+        ("break the ice", "The ice is breaking up.", []),
+        ("hit the nail on the head", "The nail was hit on the head.", ["The nail was hit on the head"]),
+        ("let someone down", "Don't let the team down.", ["let the team down"]),
+        ("let someone down", "Don't let down the team.", ["let down the"]),
+        ("give up", "Never give it up.", ["give it up"]),
+        ("low hanging fruit", "That's low-hanging fruit.", ["low-hanging fruit"]),
+        ("catch someone red-handed", "They caught him red handed.", ["caught him red handed"]),
+        ("day in , day out", "Day in day out, we work.", ["Day in day out"]),
+        ("day in , day out", "Day in, day out.", ["Day in, day out"]),
+    ],
+)
+def test_idiom_variants(variant_matcher, template: str, text: str, expected: list[str]) -> None:
+    assert variant_matcher(template, text) == expected

@@ -194,7 +194,8 @@ class LexiconMatcher:
 
     def _add(self, compiler: TemplateCompiler, entry_id: str, pattern: Any, where: str, *, case: bool) -> None:
         try:
-            compiled = compile_pattern(compiler, pattern, where=where, case_sensitive=case)
+            compiled = compile_pattern(compiler, pattern, where=where, case_sensitive=case,
+                                       variants=self.stem == "idioms")
             requirements = compiled.requirements
             if not requirements:
                 self.residual.add(entry_id, compiled.patterns)

@@ -287,6 +287,10 @@ class TemplateCompiler:
                 if tok == "-" and not optional:
                     elements.append(([[{"ORTH": "-", "OP": "?"}]], False, "punct"))
                     continue
+                if not any(ch.isalnum() for ch in tok) and tok not in ("'", "’") and len(items) > 1:
+                    # punctuation inside a template is optional: "day in, day out" / "day in day out"
+                    elements.append(([[{"ORTH": tok, "OP": "?"}]], False, "punct"))
+                    continue
                 elements.append(([[spec]], optional, "det" if tok.lower() in self._det else "word"))
                 if not optional and isinstance(spec.get("LEMMA"), str):
                     anchors.append(spec["LEMMA"])
@@ -305,9 +309,13 @@ class TemplateCompiler:
             if nxt is None or nxt[2] not in ("word", "det"):
                 continue
             if kind in ("det", "slot:poss") and nxt[2] == "word":
-                gap = {"IS_ALPHA": True, "OP": "?", "LOWER": {"NOT_IN": ["and", "or", "of", "to"]}}
+                gap = {"IS_ALPHA": True, "OP": "?", "LOWER": {"NOT_IN": self.words.get("connectors", ["and", "or", "of", "to"])}}
                 expanded.append(([[gap]], False, "gap"))
-            elif i == 0 and kind == "word" and nxt[2] in ("word", "det"):
+                continue
+            if kind == "word" and nxt[2] == "word" and self.lang == "en":
+                # a hyphen between two words is optional in the text: "low-hanging fruit", "red-handed"
+                expanded.append(([[{"ORTH": "-", "OP": "?"}]], False, "punct"))
+            if i == 0 and kind == "word" and nxt[2] in ("word", "det"):
                 expanded.append(([[{"LOWER": {"IN": adverbs}, "OP": "?"}]], False, "gap"))
         patterns: list[Pattern] = []
         for combo in itertools.islice(itertools.product(*[alts for alts, _o, _k in expanded]), 64):
@@ -322,12 +330,110 @@ class TemplateCompiler:
         return Compiled(patterns=patterns, anchors=anchors, requirements=requirements_of(patterns, self.lemmatize))
 
 
+#: English particles of separable phrasal verbs
+PARTICLES = frozenset(["up", "down", "out", "off", "in", "on", "over", "back", "away", "around", "round", "through",
+                       "along", "aside", "apart", "together", "about", "forward", "behind"])
+#: prepositions that end the object noun phrase of a template ("hit the nail | on the head")
+PREPOSITIONS = frozenset(["on", "in", "at", "to", "of", "for", "with", "by", "from", "into", "onto", "under",
+                          "over", "out", "off", "up", "down", "around", "through", "between", "like", "as"])
+OBJECT_PRONOUNS = "it|them|him|her|me|us|you|this|that|everything|something"
+#: marks the verb of a passive variant: it must be a participle, not "-ing" or "-s" ("the ice is breaking")
+PASSIVE_MARK = "\u2063"
+_SLOT_WORDS = frozenset(["one's", "someone's", "somebody's", "someone", "somebody", "something", "oneself", "sth",
+                         "one’s", "someone’s"])
+
+
+def _is_verb(word: str, compiler: TemplateCompiler) -> bool:
+    """A template word the lemma table shows as a verb: one of its -ed/-ing forms maps back to it."""
+    table = getattr(compiler.lemmatize, "table", None)
+    low = word.lower()
+    if table is None or not low.isalpha() or len(low) < 2:
+        return False
+    forms = [low + "ed", low + "d", low + "ing", low + low[-1] + "ed", low + low[-1] + "ing"]
+    if low.endswith("e"):
+        forms.append(low[:-1] + "ing")
+    if low.endswith("y"):
+        forms.append(low[:-1] + "ied")
+    for form in forms:
+        value = table.get(form)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, str) and value.lower() == low:
+            return True
+    return False
+
+
+def _participle_only(patterns: list[Pattern], verb: str, compiler: TemplateCompiler) -> None:
+    """Keep the passive verb to its participle (not its -ing or -s forms, nor its base when regular);
+    an adverb may come before it."""
+    low = verb.lower()
+    lemma = compiler.lemmatize(low)
+    banned = [low + "ing", low[:-1] + "ing", low + low[-1] + "ing", low + "s", low + "es"]
+    table = getattr(compiler.lemmatize, "table", None)
+    if table is not None and table.get(low + "ed") == lemma or table is not None and table.get(low + "d") == lemma:
+        banned.append(low)  # a regular verb: its participle ends in -ed
+    for pattern in patterns:
+        for k in range(len(pattern) - 1, -1, -1):
+            if pattern[k].get("LEMMA") == lemma:
+                pattern[k]["LOWER"] = {"NOT_IN": banned}
+                pattern.insert(k, {"LOWER": {"IN": compiler.words["adverbs"]}, "OP": "?"})  # "were finally spilled"
+                break
+
+
+def template_variants(compiler: TemplateCompiler, template: str) -> list[str]:
+    """Other word orders an English template also covers (each compiled like a template).
+
+    - passive: "spill the beans" → "the beans be|get spill" ("the beans were spilled"),
+      "hit the nail on the head" → "the nail be|get hit on the head";
+    - separable phrasal verb, particle before the object: "let someone down" → "let down someone";
+    - a two-word phrasal verb with a pronoun object in between: "give up" → "give it up".
+    """
+    if compiler.lang != "en":
+        return []
+    words = template.split()
+    plain = [w.strip("()") for w in words]
+    out: list[str] = []
+    if len(words) >= 3 and "|" not in words[0] and not words[0].startswith("(") and _is_verb(plain[0], compiler):
+        rest = words[1:]
+        if rest[0].strip("()").lower() in PREPOSITIONS:
+            rest = []
+        cut = next((k for k, w in enumerate(rest) if w.lower() in PREPOSITIONS and k > 0), len(rest))
+        np, tail = rest[:cut], rest[cut:]
+        lowered = [w.strip("()").lower() for w in np]
+        if rest and 1 <= len(np) <= 3 and not any(w in _SLOT_WORDS or "'" in w for w in lowered) and any(
+                w not in ("a", "an", "the") for w in lowered):
+            out.append(" ".join([*np, "be|get", PASSIVE_MARK + words[0], *tail]))
+    if len(words) == 3 and plain[1].lower() in ("someone", "somebody", "something") and plain[2].lower() in PARTICLES \
+            and _is_verb(plain[0], compiler):
+        out.append(" ".join([words[0], words[2], words[1]]))
+    if len(words) == 2 and plain[1].lower() in PARTICLES and _is_verb(plain[0], compiler):
+        out.append(" ".join([words[0], OBJECT_PRONOUNS, words[1]]))
+    return out
+
+
 def compile_pattern(
-    compiler: TemplateCompiler, pattern: str | list[Any], *, where: str = "", case_sensitive: bool = False
+    compiler: TemplateCompiler, pattern: str | list[Any], *, where: str = "", case_sensitive: bool = False,
+    variants: bool = False,
 ) -> Compiled:
-    """Compile an entry's ``pattern``: a template string, or a token pattern used as it is."""
+    """Compile an entry's ``pattern``: a template string, or a token pattern used as it is.
+
+    With ``variants`` (idioms), the template's passive and particle-shifted orders are
+    compiled too (:func:`template_variants`).
+    """
     if isinstance(pattern, str):
-        return compiler.compile(pattern, where=where, case_sensitive=case_sensitive)
+        compiled = compiler.compile(pattern, where=where, case_sensitive=case_sensitive)
+        if variants:
+            for other in template_variants(compiler, pattern):
+                verb = next((w[1:] for w in other.split() if w.startswith(PASSIVE_MARK)), "")
+                try:
+                    extra = compiler.compile(other.replace(PASSIVE_MARK, ""), where=where, case_sensitive=case_sensitive)
+                except LexiconError:
+                    continue
+                if verb:
+                    _participle_only(extra.patterns, verb, compiler)
+                compiled.patterns.extend(extra.patterns)
+            compiled.requirements = requirements_of(compiled.patterns, compiler.lemmatize)
+        return compiled
     if not pattern or not all(isinstance(t, dict) for t in pattern):
         raise LexiconError(f"{where}a token pattern must be a non-empty list of objects")
     # a required token with a fixed form anchors the pattern: the pipeline's lemma of that form
