@@ -213,6 +213,8 @@ def files(tmp_path: Path) -> dict[str, Path]:
         out[name] = p
     (tmp_path / "empty.srt").write_bytes(b"")
     out["empty"] = tmp_path / "empty.srt"
+    (tmp_path / "garbage.srt").write_bytes(bytes(range(256)) * 8)  # not subtitles: no encoding decodes it
+    out["garbage"] = tmp_path / "garbage.srt"
     return out
 
 
@@ -234,13 +236,28 @@ def test_findings_exit_1_text(files: dict[str, Path]) -> None:
 
 
 def test_unreadable_file_exits_2_and_others_are_checked(files: dict[str, Path]) -> None:
-    result = run("check", files["faulty"], files["empty"], "--no-detect", "--format", "json")
+    result = run("check", files["faulty"], files["garbage"], "--no-detect", "--format", "json")
     assert result.exit_code == 2
-    assert result.stderr == f"Error: {files['empty']}: is empty; nothing to read\n"
+    message = "is not text in any encoding locpipe could detect (binary file?); pass --encoding if it really is a " \
+              "subtitle file"
+    assert result.stderr == f"Error: {files['garbage']}: {message}\n"
     data = json.loads(result.stdout)
-    assert data["errors"] == [{"path": str(files["empty"]), "message": "is empty; nothing to read"}]
+    assert data["errors"] == [{"path": str(files["garbage"]), "message": message}]
     assert [f["check"] for f in data["findings"]] == ["timing.overlap"]
     assert data["findings"][0]["fails"] is True
+
+
+def test_empty_file_is_a_critical_finding_and_exits_1(files: dict[str, Path]) -> None:
+    result = run("check", files["empty"], "--no-detect")
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    assert result.stdout == (
+        f"{files['empty']}: critical parse.empty (fails): the file is empty: nothing to translate; check the export\n"
+        "1 finding (1 critical) in 1 file; 1 fails (--fail-on functional or worse).\n"
+    )
+    # an empty file fails even when only critical findings do; "never" lets it through
+    assert run("check", files["empty"], "--no-detect", "--fail-on", "critical").exit_code == 1
+    assert run("check", files["empty"], "--no-detect", "--fail-on", "never").exit_code == 0
 
 
 @pytest.mark.parametrize(("args", "message"), [

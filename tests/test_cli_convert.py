@@ -82,15 +82,18 @@ def test_convert_warns_about_malformed_blocks(tmp_path: Path) -> None:
     assert "Lost." not in out.read_text(encoding="utf-8")
 
 
-def test_convert_microdvd_needs_fps(tmp_path: Path) -> None:
+def test_convert_microdvd_without_fps_assumes_23_976_and_says_so(tmp_path: Path) -> None:
     src = tmp_path / "in.sub"
     src.write_text("{25}{50}Hello.\n", encoding="utf-8")
     out = tmp_path / "out.srt"
     result = run("convert", src, out)
-    assert result.exit_code == 2
+    assert result.exit_code == 0
     assert result.stderr == (
-        f"Error: {src}: is a frame-based (MicroDVD) file with no frame rate in it; pass --fps (e.g. --fps 23.976)\n"
+        f"warning: {src}: parse.fps-assumed: a frame-based (MicroDVD) file with no frame rate in it: read at "
+        "23.976 fps, the rate players assume; if the timings drift from the video, pass --fps with the video's "
+        "frame rate (e.g. --fps 25)\n"
     )
+    assert out.read_text(encoding="utf-8") == "1\n00:00:01,043 --> 00:00:02,085\nHello.\n"
     assert run("convert", "--fps", "25", src, out).exit_code == 0
     assert out.read_text(encoding="utf-8") == "1\n00:00:01,000 --> 00:00:02,000\nHello.\n"
 

@@ -26,6 +26,8 @@ def run(*args: str | Path) -> Result:
 
 
 GOOD = "1\n00:00:01,000 --> 00:00:02,000\n[door slams]\n\n2\n00:00:02,500 --> 00:00:04,000\n- Tea?\n- Coffee.\n"
+#: Not subtitles at all: bytes no text encoding decodes.
+GARBAGE = bytes(range(256)) * 8
 BAD = "1\n00:00:01,000 --> 00:00:02,000\nFine.\n\n2\n00:00:0x,000 --> 00:00:04,000\nBroken.\n"
 
 
@@ -39,7 +41,9 @@ def files(tmp_path: Path) -> dict[str, Path]:
     latin.write_bytes("1\n00:00:01,000 --> 00:00:02,000\nÇa coûte très cher, non ?\n".encode("cp1252"))
     empty = tmp_path / "empty.srt"
     empty.write_bytes(b"")
-    return {"good": good, "bad": bad, "latin": latin, "empty": empty}
+    garbage = tmp_path / "garbage.srt"
+    garbage.write_bytes(GARBAGE)
+    return {"good": good, "bad": bad, "latin": latin, "empty": empty, "garbage": garbage}
 
 
 def _segments(path: Path) -> int:
@@ -89,12 +93,27 @@ def test_inspect_detected_and_given_encoding(files: dict[str, Path]) -> None:
 
 
 def test_inspect_keeps_going_past_a_bad_file_and_exits_2(files: dict[str, Path]) -> None:
-    result = run("inspect", files["empty"], files["good"], tmp_path_missing := files["good"].with_name("nope.srt"))
+    result = run("inspect", files["garbage"], files["good"], tmp_path_missing := files["good"].with_name("nope.srt"))
     assert result.exit_code == 2
     assert result.stdout.startswith(f"{files['good']}\n  format:    srt\n")
     assert result.stderr == (
-        f"Error: {files['empty']}: is empty; nothing to read\n"
+        f"Error: {files['garbage']}: is not text in any encoding locpipe could detect (binary file?); "
+        "pass --encoding if it really is a subtitle file\n"
         f"Error: {tmp_path_missing}: no such file\n"
+    )
+
+
+def test_inspect_reports_an_empty_file_as_a_critical_finding(files: dict[str, Path]) -> None:
+    result = run("inspect", files["empty"])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{files['empty']}\n"
+        "  format:    srt\n"
+        "  encoding:  utf-8\n"
+        "  cues:      0\n"
+        "  segments:  0\n"
+        "  findings:  1\n"
+        f"    {files['empty']}: critical parse.empty: the file is empty: nothing to translate; check the export\n"
     )
 
 
@@ -108,6 +127,6 @@ def test_inspect_json_one_file_is_an_object_several_a_list(files: dict[str, Path
 
 
 def test_inspect_unknown_format_option(files: dict[str, Path]) -> None:
-    result = run("inspect", "--format", "lrc", files["good"])
+    result = run("inspect", "--format", "stl", files["good"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: unknown format 'lrc'; known formats: ass, fountain, json, microdvd")
+    assert result.stderr.startswith("Error: unknown format 'stl'; known formats: ass, fountain, json, lrc, microdvd")

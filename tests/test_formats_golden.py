@@ -51,4 +51,5 @@ def test_golden(case: Path) -> None:
 
 def test_there_are_golden_cases_for_every_readable_format() -> None:
     formats = {load(next(p for p in c.iterdir() if p.name.startswith("input."))).format for c in _cases()}
-    assert formats >= {"srt", "vtt", "ass", "ssa", "txt", "tmp", "mpl2", "microdvd", "ttml", "sami", "json"}
+    assert formats >= {"srt", "vtt", "ass", "ssa", "txt", "tmp", "mpl2", "microdvd", "ttml", "sami", "json", "sbv",
+                       "lrc", "subviewer"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from locpipe.errors import FormatError, MalformedInputError
+from locpipe.errors import LocpipeError, MalformedInputError
 from locpipe.formats import dumps, loads
 
 CLEAN = (
@@ -48,9 +48,17 @@ def test_bad_timestamp_is_reported_not_merged() -> None:
         _load(text, strict=True)
 
 
-def test_empty_input_is_an_error_naming_the_file() -> None:
-    with pytest.raises(FormatError, match=r"^t\.srt: is empty"):
-        _load("")
+def test_empty_input_is_a_transcript_with_a_critical_finding() -> None:
+    for text, what in (("", "the file is empty"), ("\n \r\n\t\n", "the file is empty (only blank lines)")):
+        t = _load(text)
+        assert (t.format, t.cues) == ("srt", [])
+        assert [(f.check, f.severity, f.message, f.path) for f in t.findings] == [
+            ("parse.empty", "critical", f"{what}: nothing to translate; check the export", "t.srt")]
+
+
+def test_binary_input_is_an_error_naming_the_file() -> None:
+    with pytest.raises(LocpipeError, match=r"^t\.srt: "):
+        loads(bytes(range(256)) * 8, path="t.srt")
 
 
 def test_save_with_lang_writes_translations_and_end_times(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -56,9 +56,11 @@ def test_tmp_and_mpl2_times_and_lines() -> None:
     assert [(c.start, c.end, c.text, c.line) for c in mpl.cues] == [(1000, 2500, "Hello there.", 1), (3000, 4500, "Bye.", 2)]
 
 
-def test_microdvd_needs_fps() -> None:
-    with pytest.raises(UsageError, match=r"^x\.sub: .*pass --fps"):
-        loads(b"{25}{50}Hello.\n", path="x.sub")
+def test_microdvd_without_fps_is_read_at_23_976_with_a_finding() -> None:
+    t = loads(b"{25}{50}Hello.\n", path="x.sub")
+    assert (t.cues[0].start, t.cues[0].end, t.meta["fps"]) == (1043, 2085, 23.976)
+    assert [(f.check, f.severity) for f in t.findings] == [("parse.fps-assumed", "functional")]
+    assert "read at 23.976 fps" in t.findings[0].message and "pass --fps" in t.findings[0].message
     t = loads(b"{25}{50}Hello.\n", path="x.sub", fps=25)
     assert (t.cues[0].start, t.cues[0].end, t.meta["fps"]) == (1000, 2000, 25)
 

@@ -91,13 +91,17 @@ def test_detection_survives_mutated_files(data: bytes) -> None:
 
 @pytest.mark.parametrize("fmt", sorted(F.PARSE_FORMATS))
 def test_parse_error_names_the_file(fmt: str) -> None:
-    """A refused input's message starts with the file name and says what to do."""
+    """A refused input's message starts with the file name and says what to do; a blank file is read as
+    empty, with a critical finding (nothing to translate), not refused."""
     name = F.PARSE_FORMATS[fmt]
-    for data in (b"\x00\x01\x02\x03binary\xff\xfe" * 20, b"   \n\n\t  \n"):
-        with pytest.raises(LocpipeError) as info:
-            formats.loads(data, path=name, format=fmt)
-        assert str(info.value).startswith(name + ": "), str(info.value)
-        assert ";" in str(info.value) or "nothing to read" in str(info.value)
+    with pytest.raises(LocpipeError) as info:
+        formats.loads(b"\x00\x01\x02\x03binary\xff\xfe" * 20, path=name, format=fmt)
+    assert str(info.value).startswith(name + ": "), str(info.value)
+    assert ";" in str(info.value) or "nothing to read" in str(info.value)
+    for blank in (b"", b"   \n\n\t  \n"):
+        transcript = formats.loads(blank, path=name, format=fmt)
+        assert (transcript.format, transcript.cues) == (fmt, [])
+        assert [(f.check, f.severity) for f in transcript.findings] == [("parse.empty", "critical")]
 
 
 _LINE = st.text(

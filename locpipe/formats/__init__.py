@@ -39,8 +39,11 @@ from ..model import Finding, Transcript
 from .blocks import Problem
 from .encoding import decode, find_mojibake, looks_binary
 from .fountain import read_fountain, write_fountain
+from .lrc import read_lrc, write_lrc
+from .sbv import read_sbv, write_sbv
 from .script_txt import read_txt, write_txt
 from .subtitles import make_pysubs2_writer, read_pysubs2, read_srt_text, read_vtt_text, write_srt, write_vtt
+from .subviewer import read_subviewer, write_subviewer
 
 Reader = Callable[..., tuple[Transcript, list[Problem]]]
 Writer = Callable[..., str]
@@ -79,11 +82,15 @@ FORMATS: dict[str, Format] = {
     "sami": Format(_pysubs2_reader("sami"), None, (".smi", ".sami")),
     "json": Format(_pysubs2_reader("json"), make_pysubs2_writer("json"), (".json",)),
     "whisper_jax": Format(_pysubs2_reader("whisper_jax"), None, ()),
+    "sbv": Format(read_sbv, write_sbv, (".sbv",)),
+    "subviewer": Format(read_subviewer, write_subviewer, (".sub",)),
+    "lrc": Format(read_lrc, write_lrc, (".lrc",)),
     "txt": Format(read_txt, write_txt, (".txt",)),
     "fountain": Format(read_fountain, write_fountain, (".fountain", ".spmd")),
 }
 
-_ALIASES = {"subrip": "srt", "webvtt": "vtt", "sub": "microdvd", "smi": "sami", "script": "txt", "tmplayer": "tmp"}
+_ALIASES = {"subrip": "srt", "webvtt": "vtt", "sub": "microdvd", "smi": "sami", "script": "txt", "tmplayer": "tmp",
+            "subviewer2": "subviewer", "youtube": "sbv", "lyrics": "lrc"}
 
 
 def get_format(name: str) -> Format:
@@ -122,6 +129,11 @@ _LINE_FORMATS = (
     ("mpl2", re.compile(r"^\s*\[-?\d+\]\[-?\d*\]")),
     ("tmp", re.compile(r"^\s*-?\d{1,2}:\d{1,2}:\d{1,2}[:=]")),
 )
+_SBV_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}\.\d{3}\s*,\s*\d{1,2}:\d{2}:\d{2}\.\d{3}\s*$", re.M)
+_SUBVIEWER_TIMING = re.compile(r"^\s*-?\d{2}:\d{2}:\d{2}\.\d{2}\s*,\s*-?\d{2}:\d{2}:\d{2}\.\d{2}\s*$", re.M)
+_SUBVIEWER_HEAD = re.compile(r"^\s*\[(?:INFORMATION|END INFORMATION|SUBTITLE)\]\s*$", re.M | re.I)
+_LRC_TIME = re.compile(r"^\s*\[-?\d{1,4}:\d{1,2}(?:[.:]\d{1,3})?\]")
+_LRC_ID = re.compile(r"^\s*\[(?:ar|al|ti|au|by|length|offset|re|ve|tool|la|lang|id|#)\s*:[^\]]*\]\s*$", re.I)
 _SRT_TIMING = re.compile(r"^\s*\d+:\d{1,2}:\d{1,2}(?:[,.]\d+)?\s*-->", re.M)
 _VTT_TIMING = re.compile(r"^\s*(?:\d+:)?\d{2}:\d{2}\.\d+\s*-->", re.M)
 
@@ -135,6 +147,27 @@ def _line_format(text: str) -> str | None:
         if hits and hits * 10 >= len(lines) * 6:
             return name
     return None
+
+
+def _lrc_like(text: str) -> bool:
+    """Mostly ``[mm:ss.xx]`` lyric lines and ``[ar:…]``-style ID tags, with at least one time tag."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    timed = sum(1 for ln in lines if _LRC_TIME.match(ln))
+    tags = sum(1 for ln in lines if _LRC_ID.match(ln))
+    return bool(timed) and (timed + tags) * 10 >= len(lines) * 6
+
+
+def _comma_timed(text: str, by_name: str | None) -> str | None:
+    """``sbv`` (``0:00:01.000,0:00:03.000``) or ``subviewer`` (``[INFORMATION]``, ``00:00:01.00,00:00:03.00``)."""
+    if _SUBVIEWER_HEAD.search(text[:4096]):
+        return "subviewer"
+    sbv = len(_SBV_TIMING.findall(text))
+    subviewer = len(_SUBVIEWER_TIMING.findall(text))
+    if not sbv and not subviewer:
+        return None
+    if sbv == subviewer:
+        return by_name if by_name in ("sbv", "subviewer") else "sbv"
+    return "sbv" if sbv > subviewer else "subviewer"
 
 
 def detect_format(text: str, path: str | Path) -> str:
@@ -158,6 +191,8 @@ def detect_format(text: str, path: str | Path) -> str:
     line_fmt = _line_format(text)
     if line_fmt is not None:
         return line_fmt
+    if _lrc_like(text):
+        return "lrc"
     if head.startswith(("{", "[")) and by_name in ("json", None):
         try:
             data = json.loads(text)
@@ -176,6 +211,9 @@ def detect_format(text: str, path: str | Path) -> str:
         return "vtt" if by_name == "vtt" else "srt"
     if _VTT_TIMING.search(text):
         return "vtt" if by_name in ("vtt", None) else by_name
+    comma_fmt = _comma_timed(text, by_name)
+    if comma_fmt is not None:
+        return comma_fmt
     if by_name is not None:
         return by_name
     if suffix in (".txt", ".text", ""):
@@ -223,8 +261,8 @@ def loads(
     Raises a LocpipeError naming the file for anything unreadable.
     """
     spath = str(path)
-    if not data.strip():
-        raise FormatError("is empty; nothing to read", path=spath)
+    if not data:
+        return _empty(spath, format, encoding or "utf-8", False, "the file is empty")
     decoded = decode(data, path=spath, encoding=encoding)
     text = decoded.text
     if looks_binary(text):
@@ -232,7 +270,7 @@ def loads(
             "looks like a binary file, not subtitles or a script; check the file name", path=spath
         )
     if not text.strip(" \t\r\n\ufeff"):
-        raise FormatError("holds only blank lines; nothing to read", path=spath)
+        return _empty(spath, format, decoded.encoding, decoded.detected, "the file is empty (only blank lines)")
     text = text.lstrip("\ufeff")
     fmt = _canonical(format) if format else detect_format(text, spath)
     if fmt == "locpipe-json":
@@ -278,7 +316,7 @@ def loads(
                     line=problem.line,
                 )
     for problem in problems:
-        severity = "functional" if problem.check == "parse.malformed-block" else "cosmetic"
+        severity = problem.severity or ("functional" if problem.check == "parse.malformed-block" else "cosmetic")
         findings.append(Finding(problem.check, severity, problem.message, path=spath, line=problem.line))
     for cue in transcript.cues:
         garbled = find_mojibake(cue.text)
@@ -293,6 +331,27 @@ def loads(
     return transcript
 
 
+def _empty(path: str, format: str | None, encoding: str, detected: bool, what: str) -> Transcript:  # noqa: A002
+    """A transcript with no cues and a ``parse.empty`` finding (critical) for an empty or blank file.
+
+    Its format is ``format``, else the one its extension names (``txt`` for a
+    ``.txt`` file or none); an empty file with any other extension is not known
+    to be subtitles at all: FormatError.
+    """
+    if format:
+        fmt = _canonical(format)
+    else:
+        suffix = Path(path).suffix.lower()
+        fmt = format_for_path(path) or ("txt" if suffix in (".txt", ".text", "") else "")
+        if not fmt:
+            raise FormatError(
+                f"is empty, and its extension {suffix!r} is not a subtitle or script format; nothing to read",
+                path=path,
+            )
+    finding = Finding("parse.empty", "critical", f"{what}: nothing to translate; check the export", path=path)
+    return Transcript(path=path, format=fmt, encoding=encoding, encoding_detected=detected, findings=[finding])
+
+
 # --- dumps / save -----------------------------------------------------------
 
 
@@ -303,6 +362,8 @@ def target_format(transcript: Transcript, format: str | None, path: str | Path |
         suffix = Path(path).suffix.lower()
         if suffix == ".txt":
             return transcript.format if transcript.format in ("txt", "tmp", "mpl2") else "txt"
+        if suffix == ".sub" and transcript.format in ("microdvd", "subviewer"):
+            return transcript.format  # .sub is both: keep the file's own
         by_name = format_for_path(path)
         if by_name is not None:
             return by_name

@@ -34,11 +34,14 @@ class Problem:
     line: 1-based line in the source file.
     message: what is wrong and what locpipe did about it.
     check: finding id.
+    severity: the finding's severity; ``""`` for the default (``functional`` for a malformed
+        block, ``cosmetic`` otherwise).
     """
 
     line: int | None
     message: str
     check: str = "parse.malformed-block"
+    severity: str = ""
 
 
 @dataclass

@@ -312,9 +312,9 @@ def render(text: str, markup: list[Markup], target: str) -> str:
 
 
 def flavour_of(fmt: str) -> str:
-    """Markup flavour of a format's raw text: ``html`` (srt), ``vtt``, ``ass`` (ASS/SSA and every
-    other pysubs2 format, whose text pysubs2 hands over as ASS), ``plain`` (scripts)."""
-    if fmt == "srt":
+    """Markup flavour of a format's raw text: ``html`` (srt, SubViewer 2), ``vtt``, ``ass`` (ASS/SSA and every
+    other pysubs2 format, whose text pysubs2 hands over as ASS), ``plain`` (scripts, SBV, LRC)."""
+    if fmt in ("srt", "subviewer"):
         return "html"
     if fmt == "vtt":
         return "vtt"

@@ -180,6 +180,16 @@ def read_pysubs2(text: str, *, path: str, fmt: str, fps: float | None = None, **
         event_lines = list(scan.event_lines)
     if fmt == "ttml":
         refuse_unsafe_xml(text, path=path)
+    negative: list[tuple[bool, bool]] = []
+    fps_assumed = False
+    if fmt == "microdvd":
+        from .microdvd import scan_microdvd
+
+        mdvd = scan_microdvd(text, fps)
+        source, fps, problems = mdvd.text, mdvd.fps, mdvd.problems
+        event_lines = list(mdvd.event_lines)
+        negative = mdvd.negative
+        fps_assumed = mdvd.fps_source == "assumed"
     try:
         import warnings
 
@@ -188,17 +198,16 @@ def read_pysubs2(text: str, *, path: str, fmt: str, fps: float | None = None, **
             subs = pysubs2.SSAFile.from_string(source, format_=fmt, fps=fps)
         for message in dict.fromkeys(str(w.message) for w in caught):
             problems.append(Problem(None, f"pysubs2: {message}", "parse.warning"))
-    except pysubs2.exceptions.UnknownFPSError as err:
-        raise UsageError(
-            "is a frame-based (MicroDVD) file with no frame rate in it; pass --fps (e.g. --fps 23.976)",
-            path=path,
-        ) from err
     except Exception as err:  # pysubs2 raises ValueError, KeyError, ... on broken input
         raise FormatError(
             f"cannot be read as {fmt}: {err}; check the file or pass --format", path=path
         ) from err
     if fmt == "json":
         _check_json_events(subs.events, path)
+    if negative and len(negative) == len(subs.events):
+        for ev, (neg_start, neg_end) in zip(subs.events, negative, strict=True):
+            ev.start = -ev.start if neg_start else ev.start
+            ev.end = -ev.end if neg_end else ev.end
     if event_lines is None or len(event_lines) != len(subs.events):
         event_lines = _line_map(text, fmt, len(subs.events))
     transcript = Transcript(path=path, format=fmt)
@@ -217,6 +226,8 @@ def read_pysubs2(text: str, *, path: str, fmt: str, fps: float | None = None, **
         transcript.meta["fps"] = subs.fps
     elif fps:
         transcript.meta["fps"] = fps
+    if fps_assumed:
+        transcript.meta["fps_assumed"] = True
     for i, ev in enumerate(subs.events):
         if (ev.start < 0 or ev.end < 0) and not ev.is_comment:
             problems.append(

@@ -694,6 +694,8 @@ for _id, _severity, _title in (
     ("parse.mojibake", "functional", "Garbled text (mojibake): the file was saved in the wrong encoding"),
     ("parse.encoding", "info", "Encoding guessed, not declared"),
     ("parse.warning", "cosmetic", "Parser warning"),
+    ("parse.empty", "critical", "Empty file: nothing to read or translate"),
+    ("parse.fps-assumed", "functional", "Frame rate assumed for a frame-based (MicroDVD) file"),
 ):
     _func = _passed_on(_id)
     _func.__doc__ = _title
