@@ -107,7 +107,7 @@ def test_bilingual_and_format_out(fake: dict, tmp_path: Path) -> None:  # type: 
 
 def test_a_bad_file_does_not_stop_the_batch(fake: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
     (tmp_path / "good.srt").write_text(SRT, encoding="utf-8")
-    (tmp_path / "bad.srt").write_bytes(b"")
+    (tmp_path / "bad.srt").write_bytes(bytes(range(256)) * 8)  # not subtitles (an empty file is read: no cues)
     result = run("translate", tmp_path / "bad.srt", tmp_path / "good.srt", tmp_path / "none.srt", "--to", "xa", "--no-tm")
     assert result.exit_code == 2
     assert (tmp_path / "good.xa.srt").is_file()

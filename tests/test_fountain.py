@@ -237,17 +237,15 @@ def test_unknown_language_is_a_usage_error() -> None:
     assert str(err.value) == f"{HOSTILE}: has no translation into 'de' (known: none); translate it first"
 
 
-def test_empty_and_blank_files_are_errors(tmp_path: Path) -> None:
+def test_empty_and_blank_files_are_a_critical_finding(tmp_path: Path) -> None:
     empty = tmp_path / "empty.fountain"
     empty.write_bytes(b"")
-    with pytest.raises(FormatError) as err:
-        formats.load(empty)
-    assert str(err.value) == f"{empty}: is empty; nothing to read"
     blank = tmp_path / "blank.fountain"
     blank.write_bytes(b"\n\n   \n")
-    with pytest.raises(FormatError) as err:
-        formats.load(blank)
-    assert str(err.value) == f"{blank}: is empty; nothing to read"
+    for path in (empty, blank):
+        t = formats.load(path)
+        assert (t.format, t.cues) == ("fountain", [])
+        assert [(f.check, f.severity, f.path) for f in t.findings] == [("parse.empty", "critical", str(path))]
     only = formats.loads(b"/* nothing\nyet */\n", path="only.fountain")
     assert structure(only) == [("boneyard", "")]
 
@@ -297,7 +295,10 @@ def test_any_text_parses_and_round_trips(text: str) -> None:
     try:
         t = formats.loads(text.encode(), path="x.fountain", format="fountain")
     except FormatError:
-        return  # empty or blank: a clear error, checked above
+        return  # not readable: a clear error
+    if [f.check for f in t.findings] == ["parse.empty"]:
+        assert not text.strip() and t.cues == []
+        return  # empty or blank: a finding, checked above
     assert formats.dumps(t) == text
     lines = [c.line for c in t.cues]
     assert lines == sorted(lines) and all(1 <= n <= text.count("\n") + 1 for n in lines)
