@@ -212,7 +212,7 @@ DIALECT_KINDS = "dialect,slang,profanity,register"
 @pytest.mark.parametrize(
     ("lang", "line", "expected"),
     [
-        ("es", "Vale, nos vemos.", [("vocabulary", "Vale,", "es.dialect.vale")]),
+        ("es", "Vale, nos vemos.", [("vocabulary", "Vale", "es.dialect.vale")]),
         ("es", "No vale la pena.", []),
         ("es", "¿Qué pasa, tío?", [("address", "tío", "es.dialect.tio")]),
         ("es", "Mi tío vive en Cuenca.", []),
