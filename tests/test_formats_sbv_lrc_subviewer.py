@@ -173,6 +173,7 @@ def test_empty_file_is_read_as_no_cues_with_a_critical_finding(name: str) -> Non
         assert t.cues == []
         assert [(f.check, f.severity, f.path) for f in t.findings] == [("parse.empty", "critical", name)]
         assert t.findings[0].message.endswith(": nothing to translate; check the export")
+    assert loads(b"", path=name, language="en").language == "en"
 
 
 def test_empty_file_with_an_unknown_extension_and_garbage_are_refused() -> None:

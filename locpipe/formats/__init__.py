@@ -262,7 +262,7 @@ def loads(
     """
     spath = str(path)
     if not data:
-        return _empty(spath, format, encoding or "utf-8", False, "the file is empty")
+        return _empty(spath, format, encoding or "utf-8", False, "the file is empty", language)
     decoded = decode(data, path=spath, encoding=encoding)
     text = decoded.text
     if looks_binary(text):
@@ -270,7 +270,8 @@ def loads(
             "looks like a binary file, not subtitles or a script; check the file name", path=spath
         )
     if not text.strip(" \t\r\n\ufeff"):
-        return _empty(spath, format, decoded.encoding, decoded.detected, "the file is empty (only blank lines)")
+        return _empty(spath, format, decoded.encoding, decoded.detected, "the file is empty (only blank lines)",
+                      language)
     text = text.lstrip("\ufeff")
     fmt = _canonical(format) if format else detect_format(text, spath)
     if fmt == "locpipe-json":
@@ -331,7 +332,9 @@ def loads(
     return transcript
 
 
-def _empty(path: str, format: str | None, encoding: str, detected: bool, what: str) -> Transcript:  # noqa: A002
+def _empty(
+    path: str, format: str | None, encoding: str, detected: bool, what: str, language: str  # noqa: A002
+) -> Transcript:
     """A transcript with no cues and a ``parse.empty`` finding (critical) for an empty or blank file.
 
     Its format is ``format``, else the one its extension names (``txt`` for a
@@ -349,7 +352,8 @@ def _empty(path: str, format: str | None, encoding: str, detected: bool, what: s
                 path=path,
             )
     finding = Finding("parse.empty", "critical", f"{what}: nothing to translate; check the export", path=path)
-    return Transcript(path=path, format=fmt, encoding=encoding, encoding_detected=detected, findings=[finding])
+    return Transcript(path=path, format=fmt, encoding=encoding, encoding_detected=detected, language=language,
+                      findings=[finding])
 
 
 # --- dumps / save -----------------------------------------------------------
