@@ -125,9 +125,10 @@ def test_review_with_the_toy_model(tmp_path: Path, tmp_path_factory: pytest.Temp
     from toy_models import toy_models_dir
 
     models = toy_models_dir(tmp_path_factory)
-    code, output = run(str(MINI), "--to", "es", "--out", str(tmp_path), "--models-dir", str(models))
+    code, output = run(str(MINI), "--to", "xa", "--out", str(tmp_path), "--models-dir", str(models))
     assert code == 0, output
     assert not output.startswith("Note:")
     rows = list(csv.DictReader(io.StringIO((tmp_path / "mini.review.csv").read_text(encoding="utf-8-sig"),
                                            newline="")))
-    assert all(row["machine translation (es)"] for row in rows)
+    assert rows and all(row["machine translation (xa)"] for row in rows)
+    assert (tmp_path / "mini.xa.xlf").is_file()
