@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 #: slug -> what the rule found. kind: a flag kind; label: docs/lexicons.md dialect label.
@@ -305,7 +306,7 @@ def english_rules(doc: Any) -> Iterator[Span]:
         if low in SUBJ_3SG and nxt == "are" and _at_clause_start(lowers, i) and not is_question:
             yield i, i + 2, "is-levelling"
         # habitual be / do be
-        if low in SUBJ and nxt in ("be", "bes", "be's") and prev not in AUX and prev not in ("let", "to", "and", "or", "will"):
+        if low in SUBJ and nxt in ("be", "bes", "be's", "bees") and prev not in AUX and prev not in ("let", "to", "and", "or", "will"):
             after = nxt2
             if after.endswith(("ing", "in'", "in")) and len(after) > 4 or after in ("always", "usually", "sometimes", "still", "all", "steady", "like", "just", "out", "there", "here"):
                 yield i, i + 3 if after else i + 2, "habitual-be"
@@ -324,7 +325,8 @@ def english_rules(doc: Any) -> Iterator[Span]:
         # he don't / she go
         if low in SUBJ_3SG and nxt == "do" and nxt2 == "n't" and not is_question and prev not in AUX and prev not in ("how", "why", "what", "does", "did"):
             yield i, i + 3, "third-person-zero"
-        elif low in ("he", "she") and nxt in BASE_VERBS and prev not in AUX and not is_question and nxt2 not in ("n't",) and prev not in ("let", "make", "made", "help", "watch", "saw", "see", "hear", "heard", "did", "does", "do", "should", "would", "could", "can", "will"):
+        elif (low in ("he", "she") or low == "it" and nxt in ("have", "go", "do", "look", "seem", "sound", "mean", "cost", "work", "come", "need", "want", "make", "take", "get", "taste", "smell", "feel")) \
+                and nxt in BASE_VERBS | {"work", "get"} and prev not in AUX and not is_question and nxt2 not in ("n't",) and prev not in ("let", "make", "made", "help", "watch", "saw", "see", "hear", "heard", "did", "does", "do", "should", "would", "could", "can", "will"):
             yield i, i + 2, "third-person-zero"
         # I says / they goes
         if low in SUBJ_NON3 and nxt in NON3_VERBS_S and prev not in AUX and nxt not in ("does", "has"):
@@ -835,6 +837,524 @@ def scots_no(doc: Any) -> Iterator[Span]:
             yield i, i + 1, "scots-no-weak"  # "it's Burns Night, no Christmas"
 
 
+RULES.update({
+    "creole-marker": {"kind": "dialect", "label": "grammar", "variety": "Caribbean Creole / West African Pidgin",
+                      "gloss": "creole or pidgin function word ('dem' plural/they, 'wetin' what, 'pikin' child, 'unu' you all)"},
+    "second-plural": {"kind": "dialect", "label": "grammar", "variety": "Appalachian / Pittsburgh / Caribbean / Nigerian",
+                      "gloss": "a plural 'you' ('yinz', 'you'uns', 'unu', 'una' = you all)"},
+    "been-perfect": {"kind": "dialect", "label": "grammar", "variety": "AAVE / Caribbean / General (non-standard)",
+                     "gloss": "'been' without 'have' ('I been knowing him' = I have known him for a long time)"},
+    "zero-past": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / Creoles",
+                  "gloss": "verb without past marking next to a past time ('he come yesterday' = he came)"},
+    "perfect-past-time": {"kind": "dialect", "label": "grammar", "variety": "World Englishes (India, Africa, Asia)",
+                          "gloss": "present perfect with a finished time ('I have seen him yesterday' = I saw him)"},
+    "already-perfective": {"kind": "dialect", "label": "grammar", "variety": "Singapore / Malaysian / Philippine / Indian",
+                           "gloss": "'already' marking completion after a bare verb ('I eat already' = I have eaten)"},
+    "use-to": {"kind": "dialect", "label": "eye-dialect", "variety": "General (informal writing)",
+               "gloss": "'use to' for 'used to' in a positive statement"},
+    "liketa": {"kind": "dialect", "label": "grammar", "variety": "Appalachian / US South",
+               "gloss": "'liketa / like to' = nearly ('I liketa died' = I nearly died)"},
+    "embedded-inversion": {"kind": "dialect", "label": "grammar", "variety": "Irish / Indian / World Englishes",
+                           "gloss": "question word order in an indirect question ('I asked where does he live')"},
+    "never-past": {"kind": "dialect", "label": "grammar", "variety": "British / Australian / Caribbean (colloquial)",
+                   "gloss": "'never' = didn't, for one occasion ('I never took it yesterday')"},
+    "invariant-isnt-it": {"kind": "dialect", "label": "grammar", "variety": "Indian / South African / Welsh / World Englishes",
+                          "gloss": "invariant tag 'isn't it?' / 'not so?' whatever the clause ('You're coming, isn't it?')"},
+    "which-person": {"kind": "dialect", "label": "grammar", "variety": "World Englishes",
+                     "gloss": "'which' as relative for a person ('the man which came')"},
+    "relative-deletion": {"kind": "dialect", "label": "grammar", "variety": "British / Irish / US South / AAVE",
+                          "gloss": "no subject relative pronoun ('There's a man lives here' = a man who lives here)"},
+    "say-complementizer": {"kind": "dialect", "label": "grammar", "variety": "Caribbean / West African Pidgin",
+                           "gloss": "'say' = that, after a verb of saying or knowing ('He tell me say he come')"},
+    "discourse-particle": {"kind": "dialect", "label": "grammar", "variety": "Singapore / Malaysian",
+                           "gloss": "sentence-final particle ('lah', 'leh', 'lor', 'meh') marking attitude"},
+    "eh-tag": {"kind": "dialect", "label": "grammar", "variety": "Canadian / New Zealand",
+               "gloss": "tag 'eh?' = right? / isn't it?"},
+    "plural-singular-verb": {"kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+                             "gloss": "singular verb with a plural subject ('the boys was', 'my friends is')"},
+    "itself-focus": {"kind": "dialect", "label": "grammar", "variety": "Indian English",
+                     "gloss": "'itself' as emphasis on a time or place ('today itself' = this very day)"},
+    "only-focus": {"kind": "dialect", "label": "grammar", "variety": "Indian English",
+                   "gloss": "clause-final 'only' as emphasis ('he is like that only' = that's just how he is)"},
+    "be-perfect": {"kind": "dialect", "label": "grammar", "variety": "Canadian / Philadelphia / Scottish",
+                   "gloss": "'be done/finished' + object ('I'm done my homework' = I've finished my homework)"},
+    "kena-passive": {"kind": "dialect", "label": "grammar", "variety": "Singapore / Malaysian",
+                     "gloss": "'kena' passive (an adversity: 'he kena scolded' = he got told off)"},
+    "since-long": {"kind": "dialect", "label": "grammar", "variety": "Indian / World Englishes",
+                   "gloss": "'since long / since ages' = for a long time"},
+    "zero-3sg-noun": {"kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+                      "gloss": "no -s on the verb after a singular noun ('my brother live there')"},
+    "would-if": {"kind": "dialect", "label": "grammar", "variety": "US / General (colloquial)",
+                 "gloss": "'would have' in the if-clause ('if I would have known' = if I had known)"},
+})
+CREOLE_WORDS = {"wetin", "pikin", "pickney", "pikney", "sabi", "unu", "una", "dey", "neva", "gwan", "cyaan", "kyaan",
+                "nuh", "fi", "inna", "pon", "deh", "dem", "wah", "weh", "seh", "ting", "bredda", "fada", "mada",
+                "chile", "dat", "dis", "dese", "dose", "wid", "bwoy", "gyal", "mek", "tek", "tink", "likkle",
+                "wan", "bin", "don", "go", "im", "mi", "yu", "waan", "nah"}
+#: creole words that are also ordinary English words: flagged only next to another creole word or a pronoun pattern
+CREOLE_AMBIGUOUS = {"fi", "inna", "pon", "deh", "dem", "wah", "weh", "seh", "ting", "chile", "wan", "bin", "don", "go",
+                    "im", "mi", "yu", "nah", "dis", "dat", "dey", "una", "mada"}
+SECOND_PLURAL = {"yinz", "you'uns", "youns", "you-uns", "younz", "yuns", "allyuh", "unu", "oona", "yousens"}
+PAST_TIMES = {"yesterday", "ago", "last"}
+SINGLISH = {"lah", "leh", "lor", "meh", "liao", "sia", "hor"}
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "person", "people", "guy", "lady", "teacher", "friend", "child", "children",
+                "men", "women", "student", "students", "doctor", "neighbour", "neighbor", "brother", "sister"}
+WH = {"where", "what", "when", "why", "how", "who", "which"}
+EMBED_VERBS = {"ask", "wonder", "know", "tell", "see", "understand", "remember", "forget", "explain", "show"}
+INVERTED_AUX = {"is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "should"}
+
+
+def world_rules(doc: Any) -> Iterator[Span]:
+    """More features from the eWAVE areas: creoles and pidgins, tense and aspect marking, agreement,
+    relativization, complementation, discourse particles."""
+    from .components import token_lists
+
+    lists = token_lists(doc)
+    lowers, lemmas = lists.lowers, lists.lemmas
+    n = len(lowers)
+    is_question = "?" in lowers
+    creole = [w in CREOLE_WORDS for w in lowers]
+    strong_creole = [w in CREOLE_WORDS and w not in CREOLE_AMBIGUOUS for w in lowers]
+    for i, low in enumerate(lowers):
+        nxt = lowers[i + 1] if i + 1 < n else ""
+        nxt2 = lowers[i + 2] if i + 2 < n else ""
+        prev = lowers[i - 1] if i > 0 else ""
+        start = _at_clause_start(lowers, i)
+        # creole and pidgin function words: unambiguous ones alone, ambiguous ones beside another
+        if strong_creole[i] or (creole[i] and doc[i].is_lower and (
+                any(strong_creole[max(0, i - 3):i + 4]) or sum(creole[max(0, i - 3):i + 4]) >= 3)):
+            yield i, i + 1, "creole-marker"
+        if low in SECOND_PLURAL:
+            yield i, i + 1, "second-plural"
+        # I been knowing him / she been married
+        if low in ("been", "bin") and prev in SUBJ and (i < 2 or lowers[i - 2] not in AUX) and nxt and nxt not in CLAUSE_END \
+                and nxt not in ("there", "here", "to", "in", "at", "on", "around", "away", "out", "up", "down", "home") and not is_question:
+            yield i - 1, i + 1, "been-perfect"
+        # he come yesterday: a bare verb with a past time in the clause
+        if low in SUBJ | {"they"} and nxt in VERB_LEMMAS and lemmas[i + 1] == nxt and prev not in AUX | {"to", "let", "make", "made", "did", "help", "see", "saw", "watch", "hear", "heard"} \
+                and not is_question and nxt not in ("do", "have", "be", "used", "let", "hit", "cut", "put", "read", "set", "cost", "hurt", "quit", "bet", "shut", "spread"):
+            _s, end = _clause_bounds(lowers, i)
+            if any(lowers[j] in PAST_TIMES for j in range(i + 2, end)) and not any(
+                    lowers[j] in ("every", "each", "since", "before", "will", "'ll") for j in range(i + 2, end)):
+                yield i, i + 2, "zero-past"
+        # I have seen him yesterday
+        if low in ("have", "has", "'ve") and prev in SUBJ | {"who"} and i + 1 < n and nxt.endswith(("ed", "en", "wn", "ne", "seen", "ught", "ot", "id", "ung", "one")) \
+                and lemmas[i + 1] != nxt and not is_question:
+            _s, end = _clause_bounds(lowers, i)
+            if any(lowers[j] in ("yesterday", "ago") or (lowers[j] == "last" and j + 1 < n and lowers[j + 1] in (
+                    "night", "week", "year", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                    "sunday", "summer", "winter")) for j in range(i + 2, end)):
+                yield i, i + 2, "perfect-past-time"
+        # I eat already
+        if low == "already" and i >= 2 and lowers[i - 2] in SUBJ and prev in VERB_LEMMAS and lemmas[i - 1] == prev \
+                and prev not in ("know", "have", "do", "understand", "see", "like", "love", "want", "need", "feel", "seem") \
+                and (i + 1 == n or nxt in CLAUSE_END):
+            yield i - 1, i + 1, "already-perfective"
+        if low == "use" and nxt == "to" and prev in SUBJ and i + 2 < n and lemmas[i + 2] == nxt2 and nxt2 in VERB_LEMMAS | {"be", "have"}:
+            if not any(lowers[j] in ("did", "didn't", "n't", "not", "never") for j in range(max(0, i - 3), i)):
+                yield i, i + 2, "use-to"
+        if low in ("liketa", "liketo"):
+            yield i, i + 1, "liketa"
+        # I asked him where does he live
+        if low in WH and i >= 1 and nxt in INVERTED_AUX and nxt2 in SUBJ | {"the", "this", "that", "my", "your"} and not is_question \
+                and any(lemmas[j] in EMBED_VERBS for j in range(max(0, i - 3), i)):
+            yield i, i + 3, "embedded-inversion"
+        if low == "never" and i + 1 < n and lemmas[i + 1] != nxt and nxt.endswith(("ed", "ent", "ame", "ook", "ave", "aw", "ot", "old", "ew")):
+            _s, end = _clause_bounds(lowers, i)
+            if any(lowers[j] in ("yesterday", "today", "tonight") or (lowers[j] == "last" and j + 1 < n and lowers[j + 1] in ("night", "week"))
+                   for j in range(i + 2, end)):
+                yield i, i + 2, "never-past"
+        # you're coming, isn't it?
+        if low == "is" and nxt == "n't" and nxt2 == "it" and prev == "," and i + 3 < n and lowers[i + 3] == "?":
+            clause = lowers[:i - 1]
+            subject = next((w for w in clause if w in SUBJ | {"this", "that", "there"}), "")
+            if subject and subject not in ("it", "this", "that"):
+                yield i, i + 3, "invariant-isnt-it"
+        if low == "not" and nxt == "so" and nxt2 == "?" and prev == ",":
+            yield i, i + 2, "invariant-isnt-it"
+        if low == "which" and prev in PERSON_NOUNS and i >= 2 and lowers[i - 2] in ("the", "a", "an", "this", "that", "my", "those", "these") \
+                and nxt not in ("is", "was", "one", "of"):
+            yield i, i + 1, "which-person"
+        # there's a man lives here
+        if low in ("'s", "is", "was") and prev == "there" and nxt in ("a", "an", "some", "this") and i + 3 < n \
+                and doc[i + 2].is_alpha and lowers[i + 3].endswith(("s", "ed")) and lemmas[i + 3] != lowers[i + 3] \
+                and lemmas[i + 3] in VERB_LEMMAS | {"own", "run", "sell", "keep", "want", "live", "come"} and lowers[i + 3] not in ("was", "is", "has"):
+            yield i + 1, i + 4, "relative-deletion"
+        if low == "say" and prev in ("me", "him", "her", "us", "them", "know", "tell", "told", "hear", "think", "sabi") \
+                and nxt in SUBJ | {"dem", "im", "mi"} and i >= 1 and not start:
+            if prev in ("know", "think", "sabi", "hear") or (i >= 2 and lemmas[i - 2] in ("tell", "told", "know")):
+                yield i, i + 1, "say-complementizer"
+        if low in SINGLISH and i > 0 and (i + 1 == n or nxt in CLAUSE_END):
+            yield i, i + 1, "discourse-particle"
+        if low == "eh" and i > 1 and nxt in ("?", "") and prev in (",", "") or low == "eh" and prev == "," and nxt == "?":
+            yield i, i + 1, "eh-tag"
+        # the boys was / my friends is
+        if low in ("was", "is", "has", "does") and i >= 2 and prev.endswith("s") and len(prev) > 3 and lemmas[i - 1] != prev \
+                and lemmas[i - 1] + "s" == prev and lowers[i - 2] in ("the", "my", "your", "his", "her", "our", "their", "these", "those", "all", "some", "two", "three") \
+                and not prev.endswith(("ss", "us", "ics", "news")) and not is_question:
+            yield i - 1, i + 1, "plural-singular-verb"
+        if low == "itself" and prev in ("today", "now", "here", "there", "yesterday", "tomorrow", "then", "tonight"):
+            yield i - 1, i + 1, "itself-focus"
+        if low == "only" and (i + 1 == n or nxt in CLAUSE_END) and prev in ("that", "this", "only") and i >= 2 and lowers[i - 2] in ("like", "is", "be", "was", "'s"):
+            yield i - 1, i + 1, "only-focus"
+        if low in ("done", "finished") and prev in ("'m", "am", "is", "are", "'re", "was", "were", "'s") and nxt in ("my", "your", "his", "her", "our", "their", "the", "this", "that") \
+                and i >= 2 and lowers[i - 2] in SUBJ:
+            yield i - 1, i + 1, "be-perfect"
+        if low == "kena":
+            yield i, i + 1, "kena-passive"
+        if low == "since" and nxt in ("long", "ages") and (i + 2 >= n or nxt2 in CLAUSE_END):
+            yield i, i + 2, "since-long"
+        # my brother live there
+        if low in ("my", "his", "her", "our", "your", "their", "the", "this", "that") and start and i + 2 < n and doc[i + 1].is_alpha \
+                and not lowers[i + 1].endswith("s") and lemmas[i + 1] == lowers[i + 1] and lowers[i + 1] not in VERB_LEMMAS | AUX | {"police", "people", "family", "team", "staff", "sheep", "fish", "deer", "children", "men", "women", "crew", "government", "media", "one", "other", "same", "only", "first", "last"} \
+                and nxt2 in ("live", "like", "want", "work", "go", "come", "know", "need", "say", "think", "look", "make", "take", "eat", "drink", "play") \
+                and (i + 3 >= n or lowers[i + 3] not in ("'s", "to")) and not is_question and lowers[i + 1] not in PRED_ADJ and lowers[i + 1].isalpha():
+            yield i, i + 3, "zero-3sg-noun"
+        if low == "if" and nxt in SUBJ and nxt2 in ("would", "'d") and i + 3 < n and lowers[i + 3] in ("have", "'ve", "of"):
+            yield i + 1, i + 4, "would-if"
+
+
+RULES.update({
+    "mines": {"kind": "dialect", "label": "grammar", "variety": "AAVE / Caribbean / Scottish / World Englishes",
+              "gloss": "'mines' = mine"},
+    "existential-they": {"kind": "dialect", "label": "grammar", "variety": "US South / AAVE",
+                         "gloss": "existential 'they' / 'it' = there ('They's a man at the door' = there's a man …)"},
+    "subject-doubling": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / General (colloquial)",
+                         "gloss": "the subject repeated as a pronoun ('My father he works there')"},
+    "object-i": {"kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+                 "gloss": "'I' as an object ('she told I' = she told me)"},
+    "article-form": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / General (non-standard)",
+                     "gloss": "'a' before a vowel or 'an' before a consonant ('a apple', 'an car')"},
+    "his-genitive": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / Dutch-influenced",
+                     "gloss": "'his' genitive ('John his book' = John's book)"},
+    "present-for-perfect": {"kind": "dialect", "label": "grammar", "variety": "Irish / Indian / World Englishes",
+                            "gloss": "present with a duration ('I know him for years' = I have known him for years)"},
+    "finna": {"kind": "dialect", "label": "grammar", "variety": "AAVE / US South",
+              "gloss": "'finna / fixna' = about to, going to"},
+    "no-tag": {"kind": "dialect", "label": "grammar", "variety": "Indian / African / Caribbean / Hispanic Englishes",
+               "gloss": "tag 'no?' = isn't it? / don't you?"},
+    "to-omission": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / Creoles",
+                    "gloss": "no 'to' before the verb ('I want go home' = I want to go home)"},
+    "adjective-adverb": {"kind": "dialect", "label": "grammar", "variety": "General (colloquial)",
+                         "gloss": "adjective form as adverb ('she sings good', 'drive slow')"},
+    "intensifier": {"kind": "dialect", "label": "grammar", "variety": "British / Scottish / New England / Californian",
+                    "gloss": "regional intensifier ('well good', 'dead nice', 'wicked good', 'pure brilliant', 'hella')"},
+    "is-focus": {"kind": "dialect", "label": "grammar", "variety": "Caribbean",
+                 "gloss": "focus with initial 'is' ('Is John do it' = it was John who did it)"},
+    "negative-inversion": {"kind": "dialect", "label": "grammar", "variety": "AAVE / US South",
+                           "gloss": "negative auxiliary before an indefinite subject ('Can't nobody stop him' = nobody can)"},
+    "me-subject": {"kind": "dialect", "label": "grammar", "variety": "Caribbean / Pidgin / child speech",
+                   "gloss": "'me' as a subject ('me go home' = I go home)"},
+})
+INTENSIFIERS = {"well", "dead", "wicked", "mad", "hella", "pure", "proper", "awful", "right"}
+ADVERBIAL_ADJ = {"good", "bad", "quick", "slow", "proper", "nice", "careful", "quiet", "loud", "terrible", "awful",
+                 "real", "easy", "different", "fluent"}
+LINKING = {"be", "look", "feel", "smell", "taste", "sound", "seem", "get", "become", "stay", "keep", "go", "turn",
+           "grow", "make", "take", "'s", "remain", "appear", "prove"}
+TO_VERBS = {"go", "come", "eat", "see", "buy", "sell", "make", "take", "give", "get", "tell", "know", "bring", "leave",
+            "stay", "sit", "stand", "speak", "learn", "become", "meet", "find", "sleep", "marry", "visit"}
+_VOWEL_EXCEPT = ("u", "one", "once", "eu", "ewe")
+
+
+def more_world_rules(doc: Any) -> Iterator[Span]:
+    """Further eWAVE features: pronoun forms, articles, genitives, tense, complementation, adverbs, word order."""
+    from .components import token_lists
+
+    lists = token_lists(doc)
+    lowers, lemmas = lists.lowers, lists.lemmas
+    n = len(lowers)
+    is_question = "?" in lowers
+    for i, low in enumerate(lowers):
+        nxt = lowers[i + 1] if i + 1 < n else ""
+        nxt2 = lowers[i + 2] if i + 2 < n else ""
+        prev = lowers[i - 1] if i > 0 else ""
+        start = _at_clause_start(lowers, i)
+        if low == "mines" and (i + 1 == n or nxt in CLAUSE_END | {"too", "is", "was", "and"}):
+            yield i, i + 1, "mines"
+        if low in ("they", "it") and start and nxt in ("'s", "is", "was", "got", "have", "has") and nxt2 in ("a", "an", "some", "plenty", "lots", "nothing", "no") \
+                and (low == "they" and nxt in ("'s", "is", "was") or low == "it" and nxt in ("have", "got")) and not is_question:
+            yield i, i + 2, "existential-they"
+        if low in ("he", "she", "they") and i in (2, 3) and lowers[0] in ("my", "the", "his", "her", "our", "their", "your", "this", "that") \
+                and all(doc[j].is_alpha for j in range(1, i)) and i + 1 < n and (nxt in AUX | VERB_LEMMAS or nxt.endswith(("s", "ed"))) \
+                and lowers[i - 1] not in ("said", "thinks", "says", "that", "who", "when", "if", "because", "and", "but", "so"):
+            yield 0, i + 1, "subject-doubling"
+        if low == "i" and prev in ("told", "tell", "gave", "give", "saw", "see", "help", "helped", "love", "loves", "like", "likes",
+                                   "call", "called", "ask", "asked", "know", "knows", "for", "with", "to", "against") \
+                and (i + 1 == n or nxt in CLAUSE_END | {"and", "too", "yesterday", "now"}) and not (prev in ("to", "for", "with") and i >= 2 and lowers[i - 2] == "and"):
+            yield i, i + 1, "object-i"
+        if low == "a" and i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower and nxt[:1] in "aeio" and not nxt.startswith(_VOWEL_EXCEPT) \
+                and len(nxt) > 2 and prev not in ("vitamin", "grade", "plan", "type", "class", "letter", "size"):
+            yield i, i + 2, "article-form"
+        if low == "an" and i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower and nxt[:1] not in "aeiouh" and len(nxt) > 2:
+            yield i, i + 2, "article-form"
+        if low in ("his", "her") and i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha and i - 1 > 0 and prev not in ("i",) \
+                and i + 1 < n and doc[i + 1].is_alpha and lowers[i - 2] not in ("to", "told", "tell", "gave", "give", "asked", "ask", "saw", "see", "call", "called", "let", "make", "made", "help", "helped", "for", "with", "and"):
+            yield i - 1, i + 2, "his-genitive"
+        if low == "for" and nxt in ("years", "ages", "long", "months", "decades", "weeks") or low == "for" and nxt in (
+                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several") and nxt2 in ("years", "months", "weeks", "days"):
+            _s, _e = _clause_bounds(lowers, i)
+            verb = next((j for j in range(_s, i) if lowers[j] in ("know", "live", "work", "stay", "teach", "am", "'m", "is", "are", "'re")), None)
+            if verb is not None and verb > _s and lowers[verb - 1] in SUBJ and not any(lowers[j] in AUX - {"am", "'m", "is", "are", "'re", "to"} | {"'ll", "will", "going", "gon"} for j in range(_s, verb)) \
+                    and not is_question and not any(w in ("here", "there") for w in lowers[verb:i]) or verb is not None and lowers[verb] in ("know",) and lowers[verb - 1] in SUBJ:
+                yield verb, verb + 1, "present-for-perfect"
+        if low in ("finna", "fixna", "finta", "fitna"):
+            yield i, i + 1, "finna"
+        if low == "no" and prev == "," and nxt == "?" and i >= 3:
+            yield i, i + 1, "no-tag"
+        if lemmas[i] in ("want", "need", "try", "like") and nxt in TO_VERBS and lemmas[i + 1] == nxt and prev in SUBJ | {"n't", "not", "don't", "also"} \
+                and nxt2 not in ("to",) and not (lemmas[i] == "like" and nxt in ("get", "make", "take")):
+            yield i, i + 2, "to-omission"
+        if low in ADVERBIAL_ADJ and i >= 2 and (i + 1 == n or nxt in CLAUSE_END) and lemmas[i - 1] not in LINKING \
+                and lemmas[i - 1] in VERB_LEMMAS | {"do", "did", "sing", "drive", "run", "work", "play", "cook", "write", "speak", "talk", "dance", "behave", "treat"} \
+                and lemmas[i - 1] != prev + "x" and prev not in ("feel", "look", "smell", "taste", "sound") and low not in ("easy", "different") \
+                and not (low == "good" and lemmas[i - 1] in ("do", "make")) and lowers[i - 2] not in ("a", "the", "so", "too", "very"):
+            yield i - 1, i + 1, "adjective-adverb"
+        if low in INTENSIFIERS and nxt in SHORT_ADJ | {"nice", "good", "funny", "lush", "brilliant", "bad", "happy", "annoyed", "excited", "tired", "smart", "tasty", "cool", "gorgeous", "lovely"} \
+                and prev in ("'s", "is", "was", "be", "'m", "am", "'re", "are", "were", "it", "looks", "look", "sounds", "feel", "feels") \
+                and not (low == "well" and prev in ("as",)) and not (low in ("right", "awful", "proper") and nxt not in ("good", "nice", "lush")):
+            yield i, i + 2, "intensifier"
+        if low == "hella" and i + 1 < n and doc[i + 1].is_alpha:
+            yield i, i + 2, "intensifier"
+        if i == 0 and low == "is" and n > 3 and (doc[1].is_title or nxt in ("me", "him", "her", "them", "you", "we", "dem")) \
+                and lemmas[2] == lowers[2] and lowers[2] in VERB_LEMMAS and not is_question:
+            yield 0, 3, "is-focus"
+        if i <= 1 and low in ("ca", "do", "does", "did", "wo", "ai", "is", "was", "could", "would", "should") and nxt == "n't" \
+                and nxt2 in ("nobody", "nothing", "no", "none", "nowhere", "noone") and not is_question:
+            yield i, i + 3, "negative-inversion"
+        if low == "me" and start and i + 1 < n and nxt in VERB_LEMMAS | {"no", "nuh", "go", "gonna", "wanna", "a", "gwine", "deh"} \
+                and lemmas[i + 1] == nxt and nxt not in ("like", "love", "and") and not (i == 0 and n <= 3) and prev not in ("let", "help", "make", "watch"):
+            yield i, i + 2, "me-subject"
+        # number + unmarked plural (extends 'zero-plural' to any countable noun)
+        if (low in NUMBER_WORDS - {"many", "several"} or (low.isdigit() and low not in ("1", "0"))) and i + 1 < n and doc[i + 1].is_alpha \
+                and doc[i + 1].is_lower and nxt not in PLURALS_AFTER_NUMBER and lemmas[i + 1] == nxt and not nxt.endswith("s") \
+                and nxt not in ("hundred", "thousand", "million", "billion", "dozen", "percent", "o'clock", "of", "and", "or", "to", "more", "times", "and", "feet") \
+                and (nxt2 in CLAUSE_END or nxt2 in ("ago", "back", "since", "away", "already", "now", "later", "long", "left", "and", "or", "of", "in", "on", "at", "for", "from", "with", "")) \
+                and _has_plural(nxt):
+            yield i, i + 2, "zero-plural"
+
+
+RULES["rare-spelling"] = {
+    "kind": "dialect", "label": "vocabulary", "variety": "unknown (not in the dictionary)",
+    "gloss": "a word no English dictionary table knows: dialect, creole, slang or eye-dialect spelling (or a typo)",
+}
+#: log-probability below which a word unknown to the lemma table counts as non-standard
+RARE_LOGPROB = -14.5
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[Any, Any, frozenset[str]] | None:
+    """(lemma table, word log-probability table, lemma strings) from spacy-lookups-data, or None."""
+    try:
+        from spacy.lookups import load_lookups
+
+        lookups = load_lookups("en", ["lemma_lookup", "lexeme_prob"], strict=False)
+        lemma = lookups.get_table("lemma_lookup")
+        prob = lookups.get_table("lexeme_prob")
+    except (ValueError, KeyError, ImportError, OSError):
+        return None
+    return lemma, prob, frozenset(str(v) for v in lemma.values())
+
+
+def rare_spellings(doc: Any) -> Iterator[Span]:
+    """Lowercase words that neither the lemma table nor the word-frequency table knows (or only as
+    very rare): dialect and creole words, eye-dialect spellings ("gwine", "nuttin", "couldnae")."""
+    vocabulary = _vocabulary()
+    if vocabulary is None:
+        return
+    lemma, prob, lemmas = vocabulary
+    for i, token in enumerate(doc):
+        text = token.text
+        if len(text) < 3 or not text.isalpha() or not text.islower():
+            continue
+        if lemma.get(text) is not None or text in lemmas:
+            continue
+        value = prob.get(text)
+        if value is None or value < RARE_LOGPROB:
+            yield i, i + 1, "rare-spelling"
+
+
+RULES.update({
+    "article-plural": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / General (non-standard)",
+                       "gloss": "'a/an' before a plural ('a books' = a book / books)"},
+    "quantifier-singular": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / Creoles",
+                            "gloss": "no plural -s after a plural quantifier ('many book', 'these car' = many books, these cars)"},
+    "modal-inflected": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / General (non-standard)",
+                        "gloss": "inflected verb after a modal, 'to' or 'did' ('can goes', 'to went', 'didn't saw')"},
+    "be-base": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / Creoles",
+                "gloss": "'be' + bare verb ('he is go' = he goes / he is going)"},
+    "non3-has": {"kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+                 "gloss": "'has' after I/we/they ('they has' = they have)"},
+})
+NO_COUNT = {"people", "police", "news", "series", "sheep", "cattle", "staff", "fish", "deer", "means", "species",
+            "aircraft", "offspring", "data", "media", "information", "furniture", "equipment", "luggage", "advice",
+            "money", "time", "water", "food", "work", "stuff", "help", "love", "fun", "hair", "paper", "room"}
+PLURAL_QUANTIFIERS = {"many", "several", "these", "those", "both", "few", "various", "numerous"}
+MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "shall", "'ll", "ca", "wo"}
+
+
+def agreement_rules(doc: Any) -> Iterator[Span]:
+    """Agreement and verb-form features: 'a books', 'many book', 'can goes', 'to went', 'is go', 'they has'."""
+    from .components import token_lists
+
+    lists = token_lists(doc)
+    lowers, lemmas = lists.lowers, lists.lemmas
+    n = len(lowers)
+    for i, low in enumerate(lowers):
+        nxt = lowers[i + 1] if i + 1 < n else ""
+        nxt2 = lowers[i + 2] if i + 2 < n else ""
+        prev = lowers[i - 1] if i > 0 else ""
+        if low in ("a", "an") and i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower and nxt.endswith("s") \
+                and not nxt.endswith(("ss", "us", "is", "ics")) and lemmas[i + 1] + "s" == nxt and lemmas[i + 1] != nxt \
+                and nxt not in NO_COUNT and nxt2 not in ("of",) and prev not in ("such", "quite", "what", "many"):
+            yield i, i + 2, "article-plural"
+        if low in PLURAL_QUANTIFIERS and i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower and lemmas[i + 1] == nxt \
+                and not nxt.endswith("s") and nxt not in NO_COUNT and nxt not in ("of", "a", "an", "more", "other", "others", "times", "kind", "sort", "type")\
+                and (nxt2 in CLAUSE_END or nxt2 in ("are", "were", "have", "and", "in", "on", "at", "of", "for", "with", "")) \
+                and not (low in ("these", "those") and nxt2 in ("are", "were")) and _has_plural(nxt) and nxt not in VERB_LEMMAS:
+            yield i, i + 2, "quantifier-singular"
+        if (low in MODALS and prev != "to" or low == "to" and prev not in ("up", "next", "according", "due", "thanks", "back", "from")
+                or low in ("did", "does", "do") and nxt == "n't") and i + 1 < n:
+            j = i + 2 if nxt in ("n't", "not") else i + 1
+            if j < n and doc[j].is_alpha:
+                verb = lowers[j]
+                if (verb in PRETERITES_AS_PART or verb in ("goes", "does", "has", "says", "comes", "gets", "makes", "takes", "sees", "knows", "wants", "likes")) \
+                        and not (low == "to" and verb in ("saw", "fell", "wore", "hid", "does")):
+                    yield i, j + 1, "modal-inflected"
+        if low in ("is", "are", "'m", "am", "was", "were") and prev in SUBJ and nxt in TO_VERBS and lemmas[i + 1] == nxt \
+                and nxt not in ("come", "become") and (i + 2 >= n or not lowers[i + 2].endswith("ing")):
+            yield i, i + 2, "be-base"
+        if low == "has" and prev in ("i", "we", "they") and (i < 2 or lowers[i - 2] not in ("what", "who", "that")):
+            yield i - 1, i + 1, "non3-has"
+
+
+RULES.update({
+    "object-subject": {"kind": "dialect", "label": "grammar", "variety": "Caribbean / Pidgin / General (non-standard)",
+                       "gloss": "object pronoun as the subject ('him went home' = he went home)"},
+    "they-possessive": {"kind": "dialect", "label": "grammar", "variety": "AAVE / US South",
+                        "gloss": "'they' / 'you' as possessive ('they car' = their car, 'you mama' = your mother)"},
+    "comparative-as": {"kind": "dialect", "label": "grammar", "variety": "Northern English / Scottish / German-influenced",
+                       "gloss": "'as' / 'nor' / 'then' after a comparative ('bigger as me', 'better nor that' = than)"},
+    "finish-completive": {"kind": "dialect", "label": "grammar", "variety": "Caribbean / Asian Englishes / Creoles",
+                          "gloss": "'finish' as a completive marker ('I finish eat' = I have eaten)"},
+    "preposition-omission": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / Creoles",
+                             "gloss": "no preposition before a place ('I went school' = I went to school)"},
+    "redundant-preposition": {"kind": "dialect", "label": "grammar", "variety": "Indian / African / World Englishes",
+                              "gloss": "a preposition the standard verb does not take ('discuss about', 'return back')"},
+    "dative-without-to": {"kind": "dialect", "label": "grammar", "variety": "World Englishes",
+                          "gloss": "'explain me', 'suggest me' = explain to me, suggest to me"},
+    "gendered-thing": {"kind": "dialect", "label": "grammar", "variety": "General (colloquial) / Australian / Newfoundland",
+                       "gloss": "'he/she' for a thing ('she's a good car' = it's a good car)"},
+})
+PLACES_NO_PREP = {"school", "church", "market", "office", "hospital", "class", "shop", "town", "bank", "university",
+                  "college", "mosque", "temple", "village", "farm", "station", "airport"}
+REDUNDANT = {("discuss", "about"), ("emphasize", "on"), ("emphasise", "on"), ("stress", "on"), ("return", "back"),
+             ("revert", "back"), ("cope", "up"), ("mention", "about"), ("request", "for"), ("order", "for"),
+             ("comprise", "of"), ("reach", "to"), ("enter", "into"), ("attack", "on"), ("resemble", "to"),
+             ("investigate", "into"), ("demand", "for"), ("repeat", "again"), ("answer", "to")}
+THINGS = {"car", "boat", "ship", "engine", "truck", "machine", "bike", "plane", "computer", "clock", "motor",
+          "tractor", "vessel", "lorry", "van", "ute"}
+
+
+def word_order_rules(doc: Any) -> Iterator[Span]:
+    """Pronoun case and possessives, comparison, completives, prepositions, datives, gendered things."""
+    from .components import token_lists
+
+    lists = token_lists(doc)
+    lowers, lemmas = lists.lowers, lists.lemmas
+    n = len(lowers)
+    is_question = "?" in lowers
+    for i, low in enumerate(lowers):
+        nxt = lowers[i + 1] if i + 1 < n else ""
+        nxt2 = lowers[i + 2] if i + 2 < n else ""
+        prev = lowers[i - 1] if i > 0 else ""
+        start = _at_clause_start(lowers, i)
+        if low in ("him", "her", "them") and start and nxt in ("is", "was", "are", "were", "'s", "has", "have", "had", "did", "does",
+                                                              "can", "will", "went", "came", "goes", "got", "gone", "go", "come", "say", "said", "tell", "told", "want", "know", "dey") \
+                and not (low == "them" and nxt in ("there", "that")) and not is_question \
+                and prev not in ("let", "make", "help", "watch", "see", "saw", "heard", "hear", "and", "or"):
+            yield i, i + 2, "object-subject"
+        if low in ("they", "you") and i + 1 < n and nxt in ME_POSSESSED | {"mama", "daddy", "momma", "car", "house", "friends", "own"} \
+                and nxt not in ("own",) and not (low == "you" and (nxt in ("kids", "guys", "pal", "pals", "mate", "mates") or i + 2 >= n or nxt2 in CLAUSE_END)):
+            yield i, i + 2, "they-possessive"
+        if low in ("as", "nor", "then") and i > 0 and (prev in ("better", "worse", "more", "less", "bigger", "smaller", "older", "younger", "taller", "faster", "richer", "stronger", "harder", "easier")
+                                                     or prev.endswith("er") and lemmas[i - 1] != prev and lemmas[i - 1] in SHORT_ADJ | PRED_ADJ) \
+                and nxt in ("me", "him", "her", "us", "them", "i", "he", "she", "we", "they", "you", "that", "this", "mine", "yours") \
+                and not (low == "as" and (i < 2 or lowers[i - 2] in ("as", "so", "is", "was", "be"))) and not (low == "then" and nxt2 not in CLAUSE_END):
+            yield i - 1, i + 1, "comparative-as"
+        if lemmas[i] == "finish" and nxt in TO_VERBS and lemmas[i + 1] == nxt and prev in SUBJ | {"already", "don", "done"}:
+            yield i, i + 2, "finish-completive"
+        if lemmas[i] in ("go", "come", "went", "came") and nxt in PLACES_NO_PREP and nxt2 in CLAUSE_END | {"yesterday", "today", "every", "now", "and", "with", "early", "late", ""} \
+                and prev not in ("the", "a", "to"):
+            yield i, i + 2, "preposition-omission"
+        if (lemmas[i], nxt) in REDUNDANT and not (lemmas[i] == "answer" and nxt2 in ("the", "a", "my", "your", "his", "her")):
+            yield i, i + 2, "redundant-preposition"
+        if lemmas[i] in ("explain", "suggest", "describe", "say", "recommend") and nxt in ("me", "him", "her", "us", "them") \
+                and nxt2 not in ("to",):
+            yield i, i + 2, "dative-without-to"
+        if low in ("she", "he") and nxt in ("'s", "is", "was") and nxt2 in ("a", "an") and any(
+                lowers[j] in THINGS for j in range(i + 3, min(n, i + 6))):
+            yield i, i + 1, "gendered-thing"
+        # zero copula with 'it' and 'you' ("It good.", "You crazy!")
+        if low in ("it", "you") and start and nxt in PRED_ADJ - {"here", "there", "home", "right", "sure", "fine", "ok"} \
+                and (nxt2 in CLAUSE_END or nxt2 in ("and", "but", "too", "now", "today", "man", "")) and not is_question:
+            yield i, i + 2, "zero-copula"
+
+
+RULES.update({
+    "article-omission": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / Creoles",
+                         "gloss": "no article before a singular countable noun ('I bought car' = I bought a car)"},
+    "of-omission": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / General (colloquial)",
+                    "gloss": "no 'of' after a quantity noun ('a lot people', 'a cup tea')"},
+    "subject-omission": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / Creoles",
+                         "gloss": "no dummy subject ('Is raining' = it is raining; 'Is a man outside' = there is a man)"},
+})
+COUNT_NOUNS = {"car", "house", "book", "dog", "cat", "pen", "table", "chair", "phone", "computer", "bike", "job", "wife",
+               "husband", "son", "daughter", "friend", "teacher", "doctor", "letter", "ticket", "bag", "key", "ball",
+               "cup", "bottle", "box", "shirt", "hat", "horse", "cow", "goat", "chicken", "boat", "truck", "bicycle",
+               "girlfriend", "boyfriend", "baby", "brother", "sister", "umbrella", "camera", "watch", "radio", "tv",
+               "television", "picture", "photo", "apple", "banana", "egg", "knife", "gun", "shop", "store", "room",
+               "bed", "door", "window", "garden", "farm", "cousin", "neighbour", "neighbor", "child", "student"}
+QUANTITY_NOUNS = {"lot", "lots", "cup", "glass", "bit", "piece", "kind", "sort", "bottle", "bunch", "couple", "plenty", "pair"}
+
+
+def omission_rules(doc: Any) -> Iterator[Span]:
+    """Omitted articles, 'of', dummy subjects, and the copula before a plural noun."""
+    from .components import token_lists
+
+    lists = token_lists(doc)
+    lowers, lemmas = lists.lowers, lists.lemmas
+    n = len(lowers)
+    is_question = "?" in lowers
+    for i, low in enumerate(lowers):
+        nxt = lowers[i + 1] if i + 1 < n else ""
+        nxt2 = lowers[i + 2] if i + 2 < n else ""
+        prev = lowers[i - 1] if i > 0 else ""
+        if low in COUNT_NOUNS and i >= 1 and lemmas[i - 1] in ("buy", "have", "want", "need", "get", "see", "find", "take", "make", "sell", "bring", "own", "lose", "steal") \
+                and prev not in ("'s",) and (i + 1 == n or nxt in CLAUSE_END | {"yesterday", "today", "now", "for", "in", "from", "at", "last"}) \
+                and not doc[i].is_title:
+            yield i - 1, i + 1, "article-omission"
+        if low in QUANTITY_NOUNS and prev in ("a", "the", "one") and i + 1 < n and doc[i + 1].is_alpha and nxt not in ("of", "more", "less", "better", "worse", "too", "and", "or", "to", "for", "in", "on", "at") \
+                and (nxt.endswith("s") and lemmas[i + 1] != nxt or nxt in ("people", "money", "tea", "coffee", "water", "time", "food", "rice", "milk", "beer", "wine", "bread", "things")) \
+                and not (low in ("kind", "sort", "bit") and nxt in ("people",)) and not (low == "couple" and nxt in ("days", "weeks", "years", "months", "hours", "minutes")):
+            yield i, i + 2, "of-omission"
+        if i == 0 and low in ("is", "was") and not is_question and (
+                (nxt.endswith("ing") and len(nxt) > 4 and lemmas[i + 1] != nxt) or nxt in ("a", "an", "some", "plenty", "many", "no", "too", "raining", "snowing", "cold", "hot")):
+            yield 0, 2, "subject-omission"
+        if low in ("we", "they") and _at_clause_start(lowers, i) and i + 2 <= n and nxt.endswith("s") and len(nxt) > 3 and lemmas[i + 1] + "s" == nxt \
+                and lemmas[i + 1] not in VERB_LEMMAS and (nxt2 in CLAUSE_END or nxt2 in ("now", "too", "")) and _has_plural(lemmas[i + 1]) and not is_question:
+            yield i, i + 2, "zero-copula"
+
+
+def _has_plural(noun: str) -> bool:
+    """The lookup table knows a plural of this noun (so it is countable)."""
+    from .components import get_lemmatizer
+
+    lemmatize = get_lemmatizer("en")
+    if lemmatize.table is None:
+        return False
+    return any(lemmatize(form) == noun for form in (noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else ""))
+
+
 def _chain(*rules: Callable[[Any], Iterator[Span]]) -> Callable[[Any], Iterator[Span]]:
     def run(doc: Any) -> Iterator[Span]:
         for rule in rules:
@@ -842,4 +1362,5 @@ def _chain(*rules: Callable[[Any], Iterator[Span]]) -> Callable[[Any], Iterator[
     return run
 
 
-LANG_RULES["en"] = _chain(english_rules, more_english_rules, scots_no)
+LANG_RULES["en"] = _chain(english_rules, more_english_rules, scots_no, world_rules, more_world_rules, agreement_rules,
+                          word_order_rules, omission_rules, rare_spellings)
