@@ -161,3 +161,55 @@ def variant_matcher(nlp):
 )
 def test_idiom_variants(variant_matcher, template: str, text: str, expected: list[str]) -> None:
     assert variant_matcher(template, text) == expected
+
+
+def _matcher_for(lang: str):
+    from spacy.matcher import Matcher
+    from spacy.util import filter_spans
+
+    from locpipe.detect.patterns import compile_pattern
+
+    nlp = get_nlp(lang, lexicon_dir=LEXICONS)
+    compiler = TemplateCompiler(lang, get_lemmatizer(lang), lambda t: [x.text for x in nlp.make_doc(t)])
+
+    def run(template: str, text: str) -> list[str]:
+        matcher = Matcher(nlp.vocab, validate=True)
+        matcher.add("T", compile_pattern(compiler, template, variants=True).patterns)
+        doc = nlp(text)
+        return [s.text for s in filter_spans([doc[s:e] for _id, s, e in matcher(doc)])]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("template", "text", "expected"),
+    [
+        ("ponerse las pilas", "¡Ponte las pilas!", ["Ponte las pilas"]),
+        ("ponerse las pilas", "Tienes que ponerte las pilas.", ["ponerte las pilas"]),
+        ("ponerse las pilas", "Pónganse las pilas, chicos.", ["Pónganse las pilas"]),
+        ("ponerse las pilas", "Se puso las pilas.", ["puso las pilas"]),
+        ("decir algo", "Dímelo ya.", ["Dímelo ya"]),
+    ],
+)
+def test_spanish_enclitics(template: str, text: str, expected: list[str]) -> None:
+    assert _matcher_for("es")(template, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("template", "text", "expected"),
+    [
+        ("se casser la tête", "Je me suis cassé la tête.", ["me suis cassé la tête"]),
+        ("se casser la tête", "Il ne s'est pas cassé la tête.", ["s'est pas cassé la tête"]),
+        ("se casser la tête", "Ne te casse pas la tête.", ["te casse pas la tête"]),
+        ("se casser la tête", "On se casse la tête.", ["se casse la tête"]),
+    ],
+)
+def test_french_pronominal_compound_tenses(template: str, text: str, expected: list[str]) -> None:
+    assert _matcher_for("fr")(template, text) == expected
+
+
+def test_capitalised_gazetteer_words_in_spanish_match_the_form() -> None:
+    nlp = get_nlp("es", lexicon_dir=LEXICONS)
+    compiler = TemplateCompiler("es", get_lemmatizer("es"), lambda t: [x.text for x in nlp.make_doc(t)])
+    spec = compiler.literal("Marca", case=True)
+    assert spec == {"LOWER": {"IN": ["marca", "marcas"]}, "IS_LOWER": False, "_anchor": get_lemmatizer("es")("marca")}

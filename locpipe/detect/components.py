@@ -49,6 +49,7 @@ class Lemmatizer:
     def __init__(self, lang: str):
         from spacy.lookups import load_lookups
 
+        self.lang = lang
         try:
             lookups = load_lookups(lang, ["lemma_lookup"], strict=False)
             self.table = lookups.get_table("lemma_lookup") if "lemma_lookup" in lookups else None
@@ -61,10 +62,40 @@ class Lemmatizer:
         lower = lower.replace("’", "'")
         if lower == "'s":
             return "'s"  # is / has / possessive: the table's "have" would be wrong two times in three
-        value = self.table.get(lower, lower)
+        value = self.table.get(lower, None)
+        if value is None:
+            value = self._enclitic(lower) or lower
         if isinstance(value, list):  # some tables (fr) store a list of candidates
             value = value[0] if value else lower
         return str(value).lower()
+
+    def _enclitic(self, lower: str) -> str | None:
+        """Spanish verb + enclitic pronouns the table does not list: "ponte", "ponerte", "dímelo",
+        "tomándoselo" → the verb's lemma (so "ponerse las pilas" matches "ponte las pilas")."""
+        clitics = ENCLITICS.get(self.lang)
+        if not clitics or len(lower) < 4:
+            return None
+        for suffix in clitics:
+            if not lower.endswith(suffix) or len(lower) - len(suffix) < 2:
+                continue
+            stem = lower[: -len(suffix)].translate(_DEACCENT)
+            if stem.endswith(("ar", "er", "ir")) and len(stem) > 3:
+                return stem  # infinitive + clitics: "ponerte" → "poner"
+            value = self.table.get(stem, None) if self.table is not None else None
+            if isinstance(value, list):
+                value = value[0] if value else None
+            if isinstance(value, str) and value.endswith(("ar", "er", "ir", "ír")) and value != stem:
+                return value  # imperative or gerund + clitics: "ponte" → "pon" → "poner"
+        return None
+
+
+#: enclitic pronoun clusters, longest first (per language)
+ENCLITICS: dict[str, tuple[str, ...]] = {
+    "es": tuple(sorted({a + b for a in ("me", "te", "se", "nos", "os", "le", "les", "")
+                        for b in ("lo", "la", "los", "las", "le", "les", "")} - {""}
+                       | {"me", "te", "se", "nos", "os"}, key=len, reverse=True)),
+}
+_DEACCENT = str.maketrans("áéíóú", "aeiou")
 
 
 @lru_cache(maxsize=8)
@@ -97,8 +128,9 @@ class LemmaNorm:
             lower = token.lower_
             if lower in _AMBIGUOUS_CLITICS:
                 token.lemma_ = "'s"  # is / has / possessive: templates accept it for "be" and "have"
-            elif self.overwrite or not token.lemma_ or not text.islower() or token.lemma_ != token.lemma_.lower():
-                token.lemma_ = self.lemmatize(lower)
+            elif self.overwrite or not token.lemma_ or not text.islower() or token.lemma_ != token.lemma_.lower() \
+                    or token.lemma_ == lower and self.lemmatize.lang in ENCLITICS:
+                token.lemma_ = self.lemmatize(lower)  # (the last case: "ponerte" → poner)
             lowers.append(lower.replace("’", "'"))
             lemmas.append(token.lemma_)
             starts.append(token.idx)

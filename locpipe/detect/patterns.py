@@ -48,6 +48,7 @@ SLOT_WORDS: dict[str, dict[str, list[str]]] = {
         "det": ["a", "an", "the", "this", "that", "my", "your", "his", "her", "its", "our", "their",
                 "some", "any", "no", "every", "another", "one"],
         "objmark": [],
+        "connectors": ["and", "or", "of", "to"],
         "articles": ["a", "an", "the"],
         "modals": ["can", "could", "will", "would", "should", "must", "may", "might", "'ll", "ca", "wo"],
         "subj": ["one", "i", "you", "he", "she", "we", "they", "it", "someone", "anyone", "everyone", "ya", "y'all"],
@@ -64,6 +65,7 @@ SLOT_WORDS: dict[str, dict[str, list[str]]] = {
         "det": ["el", "la", "los", "las", "un", "una", "unos", "unas", "mi", "tu", "su", "este", "esta",
                 "ese", "esa", "nuestro", "nuestra"],
         "objmark": ["a"],
+        "connectors": ["y", "e", "o", "u", "de", "a", "que", "con", "en"],
         "articles": ["el", "la", "los", "las", "un", "una"],
         "adverbs": ["no", "ya", "nunca", "siempre", "también", "todavía", "realmente", "solo", "sólo",
                     "muy", "bien", "casi", "incluso"],
@@ -77,7 +79,13 @@ SLOT_WORDS: dict[str, dict[str, list[str]]] = {
         "det": ["le", "la", "l'", "les", "un", "une", "des", "du", "mon", "ton", "son", "ma", "ta", "sa",
                 "ce", "cet", "cette", "notre", "votre"],
         "objmark": ["à"],
+        "connectors": ["et", "ou", "de", "d'", "à", "que", "qu'", "en"],
         "articles": ["le", "la", "les", "l'", "un", "une"],
+        "auxiliaries": ["suis", "es", "est", "sommes", "êtes", "sont", "étais", "était", "étions", "étiez", "étaient",
+                        "serai", "seras", "sera", "serons", "serez", "seront", "serais", "serait", "seraient", "fus",
+                        "fut", "soit", "sois", "ai", "as", "a", "avons", "avez", "ont", "avais", "avait", "aurai",
+                        "aura", "aurait", "être", "avoir", "été"],
+        "negation": ["pas", "plus", "jamais", "rien", "point", "guère"],
         "adverbs": ["ne", "n'", "pas", "jamais", "plus", "toujours", "vraiment", "bien", "déjà", "encore",
                     "aussi", "presque", "même", "tout"],
     },
@@ -94,6 +102,41 @@ SLOT_ALIASES: dict[str, dict[str, str]] = {
     "es": {"alguien": "obj", "algo": "something", "su": "poss", "se": "refl"},
     "fr": {"quelqu'un": "obj", "qqn": "obj", "qqch": "something", "son": "poss", "se": "refl", "s'": "refl"},
 }
+
+
+#: regular conjugation endings, by language and infinitive ending (the lemma tables miss many forms:
+#: fr "casse" → the noun "casse", not "casser")
+CONJUGATION: dict[str, dict[str, tuple[str, ...]]] = {
+    "fr": {
+        "er": ("e", "es", "ons", "ez", "ent", "é", "ée", "és", "ées", "ais", "ait", "aient", "ions", "iez", "erai",
+               "eras", "era", "erons", "erez", "eront", "erais", "erait", "eraient", "ant", "a", "as", "èrent", "er"),
+        "ir": ("is", "it", "issons", "issez", "issent", "i", "ie", "is", "ies", "issais", "issait", "issaient",
+               "irai", "iras", "ira", "irons", "irez", "iront", "irais", "irait", "issant", "ir"),
+    },
+    "es": {
+        "ar": ("o", "as", "a", "amos", "áis", "an", "é", "aste", "ó", "asteis", "aron", "aba", "abas", "ábamos",
+               "aban", "aré", "arás", "ará", "aremos", "arán", "aría", "arías", "ando", "ado", "ada", "ados", "adas",
+               "e", "es", "en", "emos", "ad", "ar"),
+        "er": ("o", "es", "e", "emos", "éis", "en", "í", "iste", "ió", "imos", "ieron", "ía", "ías", "íamos", "ían",
+               "eré", "erás", "erá", "eremos", "erán", "ería", "iendo", "ido", "ida", "idos", "idas", "a", "as", "an",
+               "amos", "ed", "er"),
+        "ir": ("o", "es", "e", "imos", "ís", "en", "í", "iste", "ió", "ieron", "ía", "ías", "íamos", "ían", "iré",
+               "irás", "irá", "iremos", "irán", "iría", "iendo", "ido", "ida", "idos", "idas", "a", "as", "an", "amos",
+               "id", "ir"),
+    },
+}
+
+
+def regular_forms(lang: str, word: str) -> list[str]:
+    """The regular conjugated forms of an es/fr infinitive (empty for anything else)."""
+    table = CONJUGATION.get(lang)
+    if not table or len(word) < 5 or not word.isalpha():
+        return []
+    for ending, endings in table.items():
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            return sorted({stem + e for e in endings})
+    return []
 
 
 @dataclass
@@ -179,6 +222,9 @@ class TemplateCompiler:
         if case and word[:1].isupper() and low not in self._det and any(ch.isalpha() for ch in word):
             if word.isupper() and len(word) >= 2:
                 return {"ORTH": {"IN": [word, word + "s", word + "S"]}, "_anchor": self.lemmatize(low)}
+            if self.lang != "en":
+                # es/fr lemma tables turn many names into verb forms ("Marca" → marcar): match the form
+                return {"LOWER": {"IN": [low, low + "s"]}, "IS_LOWER": False, "_anchor": self.lemmatize(low)}
             return {"LEMMA": self.lemmatize(low), "IS_LOWER": False}
         if not any(ch.isalnum() for ch in low):
             return {"ORTH": word}
@@ -291,7 +337,9 @@ class TemplateCompiler:
                     # punctuation inside a template is optional: "day in, day out" / "day in day out"
                     elements.append(([[{"ORTH": tok, "OP": "?"}]], False, "punct"))
                     continue
-                elements.append(([[spec]], optional, "det" if tok.lower() in self._det else "word"))
+                forms = regular_forms(self.lang, tok.lower()) if "LEMMA" in spec and not case_sensitive else []
+                alternatives = [[spec], [{"LOWER": {"IN": forms}}]] if forms else [[spec]]
+                elements.append((alternatives, optional, "det" if tok.lower() in self._det else "word"))
                 if not optional and isinstance(spec.get("LEMMA"), str):
                     anchors.append(spec["LEMMA"])
                 elif not optional and "_anchor" in spec:
@@ -311,6 +359,14 @@ class TemplateCompiler:
             if kind in ("det", "slot:poss") and nxt[2] == "word":
                 gap = {"IS_ALPHA": True, "OP": "?", "LOWER": {"NOT_IN": self.words.get("connectors", ["and", "or", "of", "to"])}}
                 expanded.append(([[gap]], False, "gap"))
+                continue
+            if kind == "slot:refl" and self.words.get("auxiliaries"):
+                # "se casser la tête" → "je me suis cassé la tête", "il ne s'est pas cassé la tête"
+                expanded.append(([[{"LOWER": {"IN": self.words["auxiliaries"]}, "OP": "?"}]], False, "gap"))
+                expanded.append(([[{"LOWER": {"IN": self.words["negation"]}, "OP": "?"}]], False, "gap"))
+                continue
+            if i >= 1 and elements[i - 1][2] == "slot:refl" and kind == "word" and nxt[2] in ("word", "det"):
+                expanded.append(([[{"LOWER": {"IN": adverbs}, "OP": "?"}]], False, "gap"))  # "ne me casse pas la tête"
                 continue
             if kind == "word" and nxt[2] == "word" and self.lang == "en":
                 # a hyphen between two words is optional in the text: "low-hanging fruit", "red-handed"
