@@ -233,7 +233,9 @@ class LexiconMatcher:
                 self.residual.add(entry_id, compiled.patterns)
                 return
             key = entry_id if entry_id not in self.matchers else f"{entry_id}#{len(self.matchers)}"
-            matcher = Matcher(self.vocab, validate=True)
+            # a compiled template is known-good: schema validation (a third of the load time) is for the
+            # token patterns written by hand in the lexicon files
+            matcher = Matcher(self.vocab, validate=not isinstance(pattern, str))
             matcher.add(entry_id, compiled.patterns)
             self.matchers[key] = (matcher, tuple(requirements))
             # index under the rarest requirement: the one whose words are least common, then longest
