@@ -78,3 +78,10 @@ def test_tom_swifty() -> None:
     assert ("s0001", "pun", "pointedly", "en.rule.tom-swifty") in flags_of(t)
     swifty = next(f for f in t.flags if f.rule_id == "en.rule.tom-swifty")
     assert swifty.gloss == "Tom Swifty: 'pointedly' puns on what was said"
+
+
+def test_sound_alike_evoked_by_the_other_spelling_nearby() -> None:
+    t = detect(make_transcript(["I dug a hole.", "A whole afternoon, gone."]), lang="en", kinds="humor")
+    assert ("s0002", "homophone", "whole", "en.pun.hole-whole") in flags_of(t)
+    t = detect(make_transcript(["I asked for the beans, not the whole farm."]), lang="en", kinds="humor")
+    assert [f for f in t.flags if f.label == "homophone"] == []

@@ -281,7 +281,7 @@ def test_pun_flag_names_both_senses() -> None:
 def test_homophone_in_a_punchline() -> None:
     lines = ["¿Qué le dijo una ola a otra ola?", "Hola."]
     flags = [f for f in detect(make_transcript(lines, lang="es"), kinds="humor").flags if f.label == "homophone"]
-    # both the setup and the punchline are joke lines: every sound-alike in them is flagged
+    # both spellings in one joke: each sound-alike is evoked by the other spelling next to it
     assert [(f.segment, f.text, f.rule_id, f.confidence) for f in flags] == [
-        ("s0001", "ola", "es.pun.hola-sound", 0.55), ("s0001", "ola", "es.pun.hola-sound", 0.55),
-        ("s0002", "Hola", "es.pun.hola-sound", 0.55)]
+        ("s0001", "ola", "es.pun.hola-sound", 0.65), ("s0001", "ola", "es.pun.hola-sound", 0.65),
+        ("s0002", "Hola", "es.pun.hola-sound", 0.65)]

@@ -501,18 +501,33 @@ def _written_sense(entry: dict[str, Any], senses: list[dict[str, Any]], forms: s
     return 0 if pattern in forms else 1
 
 
+def _senses(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """An entry's senses; a sound-alike without any gets one per spelling (each evoked by the other
+    spelling itself: "ola" … "Hola")."""
+    senses = [s for s in entry.get("senses", []) if isinstance(s, dict)]
+    if entry["label"] == "homophone" and isinstance(entry["pattern"], str):
+        spellings = [entry["pattern"], *[w for w in entry.get("sounds_like", []) if isinstance(w, str)]]
+        if len(senses) < 2:
+            senses = [{"sense": w, "context": []} for w in spellings[:2]]
+        # the other spelling written nearby evokes its sense
+        senses = [dict(s, context=[*s.get("context", []), spellings[k]]) if k < len(spellings) else s
+                  for k, s in enumerate(senses)]
+    return senses
+
+
 def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> PunEvidence:
     """Sense evidence for a pun-prone word from its segment and the segments around it."""
     from .components import token_lists
 
-    senses = [s for s in entry.get("senses", []) if isinstance(s, dict)]
+    senses = _senses(entry)
     lists = token_lists(item.doc)
     setup_words: set[str] = set()
     own: set[str] = set()
     content_after = 0
+    word = {span.text.lower(), span.lemma_.lower()}
     for i, (lower, lemma) in enumerate(zip(lists.lowers, lists.lemmas, strict=True)):
-        if span.start <= i < span.end or lemma in STOPWORDS or not lower.isalpha():
-            continue
+        if span.start <= i < span.end or lemma in STOPWORDS or not lower.isalpha() or lower in word:
+            continue  # the word itself, said again, is not evidence for one of its senses
         own |= {lower, lemma}
         if i < span.start:
             setup_words |= {lower, lemma}
@@ -554,7 +569,7 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
             entry = ctx.lexicon.by_id.get(span.id_)
             if entry is None:
                 continue
-            senses = [s for s in entry.get("senses", []) if isinstance(s, dict)]
+            senses = _senses(entry)
             if len(senses) < 2:
                 continue
             ev = pun_evidence(ctx, item, span, entry)
