@@ -149,3 +149,11 @@ def test_json_event_fields_are_whole_milliseconds_or_refused(event: dict, messag
     with pytest.raises(LocpipeError) as info:
         formats.loads(data, path="film.json", format="json")
     assert str(info.value) == "film.json: " + message
+
+
+def test_every_readable_format_is_fuzzed() -> None:
+    """A new reader gets a fuzz target (tests/fuzz/fuzz_targets.py) and an atheris harness."""
+    readable = {name for name, fmt in formats.FORMATS.items() if fmt.read is not None}
+    assert readable == set(F.PARSE_FORMATS)
+    harnesses = {p.stem[len("fuzz_"):] for p in Path(F.__file__).parent.glob("fuzz_*.py")} - {"targets", "harness"}
+    assert harnesses == set(F.TARGET_NAMES)

@@ -43,6 +43,9 @@ PARSE_FORMATS: dict[str, str] = {
     "sami": "fuzz.smi",
     "json": "fuzz.json",
     "whisper_jax": "fuzz.whisper",
+    "sbv": "fuzz.sbv",
+    "subviewer": "fuzz.sub",
+    "lrc": "fuzz.lrc",
     "txt": "fuzz.txt",
     "fountain": "fuzz.fountain",
 }
@@ -311,6 +314,14 @@ def _make_seeds(name: str) -> list[bytes]:
                 out.append(f.read_bytes()[:MAX_INPUT])
         if fmt in ("whisper_jax", "auto"):
             out.append(b"[00:00.000 -> 00:02.500] Where are you going?\n[00:02.500 -> 00:04.000] Home.\n")
+        if fmt in ("sbv", "auto"):
+            out.append(b"0:00:01.000,0:00:02.500\nWhere are you going?\n\n0:00:03.000,0:00:04.000\nHome.\n")
+        if fmt in ("subviewer", "auto"):
+            out.append(b"[INFORMATION]\n[TITLE]Film\n[END INFORMATION]\n[SUBTITLE]\n[COLF]&HFFFFFF,[STYLE]no\n"
+                       b"00:00:01.00,00:00:02.50\nWhere are you going?[br]Home.\n\n"
+                       b"00:00:03.00,00:00:04.00\nNow?\n")
+        if fmt in ("lrc", "auto"):
+            out.append(b"[ti:Song]\n[ar:Band]\n[00:01.00]La la la\n[00:03.50]Where are you going?\n[00:06.00]\n")
         if name == "parse_auto":
             out = [bytes([i]) + d for i, d in enumerate(out)]
         return out

@@ -1,0 +1,6 @@
+"""atheris harness for the ``parse_lrc`` target (see fuzz_targets.py); run by scripts/fuzz.py (make fuzz)."""
+
+from fuzz_harness import main
+
+if __name__ == "__main__":
+    main("parse_lrc")
