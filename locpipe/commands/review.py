@@ -16,17 +16,8 @@ from typing import Any
 
 import click
 
-from ..errors import LocpipeError, UsageError
-
-
-def _langs(value: str | None) -> list[str]:
-    if not value:
-        return []
-    langs = [v.strip() for v in value.split(",") if v.strip()]
-    for lang in langs:
-        if not lang.replace("-", "").replace("_", "").isalnum() or len(lang) > 12:
-            raise UsageError(f"{lang!r} is not a language code; use codes such as es, fr, pt-br")
-    return list(dict.fromkeys(langs))
+from ..errors import LocpipeError
+from . import parse_langs
 
 
 def review_transcripts(
@@ -84,7 +75,7 @@ def review_cmd(
     from ..profiles import get_profile
     from ..review import parse_formats, write_reviews
 
-    langs = _langs(to_langs)
+    langs = parse_langs(to_langs, required=False)
     names = parse_formats(fmt)
     prof = get_profile(profile)
     failures: list[tuple[Path, LocpipeError]] = []

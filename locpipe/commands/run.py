@@ -17,16 +17,7 @@ from typing import Any
 import click
 
 from ..errors import LocpipeError, UsageError
-
-
-def _langs(value: str) -> list[str]:
-    langs = [v.strip() for v in value.split(",") if v.strip()]
-    if not langs:
-        raise UsageError("--to needs at least one language code, e.g. --to es or --to es,fr")
-    for lang in langs:
-        if not lang.replace("-", "").replace("_", "").isalnum() or len(lang) > 12:
-            raise UsageError(f"{lang!r} is not a language code; use codes such as es, fr, pt-br")
-    return list(dict.fromkeys(langs))
+from . import parse_langs
 
 
 def resolve_models(langs: list[str], *, from_lang: str, models_dir: Path | None, install_missing: bool,
@@ -169,7 +160,7 @@ def run_cmd(
     from ..review import parse_formats
 
     started = time.perf_counter()
-    langs = _langs(to_langs)
+    langs = parse_langs(to_langs)
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {jobs}")
     if tm_path is not None and no_tm:

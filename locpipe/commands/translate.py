@@ -22,16 +22,7 @@ from typing import Any
 import click
 
 from ..errors import LocpipeError, UsageError
-
-
-def _langs(value: str) -> list[str]:
-    langs = [v.strip() for v in value.split(",") if v.strip()]
-    if not langs:
-        raise UsageError("--to needs at least one language code, e.g. --to es or --to es,fr")
-    for lang in langs:
-        if not lang.replace("-", "").replace("_", "").isalnum() or len(lang) > 12:
-            raise UsageError(f"{lang!r} is not a language code; use codes such as es, fr, pt-br")
-    return list(dict.fromkeys(langs))
+from . import parse_langs
 
 
 def output_path(transcript: Any, source: Path, out_dir: Path | None, lang: str, *, fmt: str | None, bilingual: bool, from_lang: str) -> Path:
@@ -130,7 +121,7 @@ def translate_cmd(
     from ..profiles import get_profile
 
     started = time.perf_counter()
-    langs = _langs(to_langs)
+    langs = parse_langs(to_langs)
     if tm_path is not None and no_tm:
         raise UsageError("--tm and --no-tm contradict each other; give one")
     if beam_size < 1:
