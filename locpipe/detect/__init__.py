@@ -181,14 +181,14 @@ def merge_flags(flags: list[Flag]) -> list[Flag]:
                 dropped.add(id(flag))
                 break
     out: list[Flag] = []
-    same: dict[tuple[str, int, int, str, str], Flag] = {}
+    seen: dict[tuple[str, int, int, str, str], Flag] = {}
     for flag in flags:
         if id(flag) in dropped:
             continue
         key = (flag.segment, flag.start, flag.end, flag.kind, flag.label)
-        first = same.get(key)
+        first = seen.get(key)
         if first is None:
-            same[key] = flag
+            seen[key] = flag
             out.append(flag)
             continue
         # the same words flagged twice for the same reason by two rules: one flag, both rules' evidence
@@ -200,11 +200,11 @@ def merge_flags(flags: list[Flag]) -> list[Flag]:
 def _segments(transcript: Transcript) -> None:
     """Fill ``transcript.segments`` with the segmentation stage, or one segment per cue without it."""
     try:
-        from ..stages.segment import segment
+        from ..stages.segment import segment as run_segment
     except ImportError:
-        segment = None
-    if segment is not None:
-        segment(transcript)
+        run_segment = None  # type: ignore[assignment]
+    if run_segment is not None:
+        run_segment(transcript)
         return
     count = 0
     for cue in transcript.cues:

@@ -105,7 +105,7 @@ def get_lemmatizer(lang: str) -> Lemmatizer:
 
 @Language.factory("locpipe_lemma_norm", default_config={"overwrite": False})
 def make_lemma_norm(nlp: Language, name: str, overwrite: bool) -> LemmaNorm:
-    return LemmaNorm(nlp.lang, overwrite=overwrite)
+    return LemmaNorm(str(nlp.lang), overwrite=overwrite)
 
 
 class LemmaNorm:
@@ -255,7 +255,7 @@ class LexiconMatcher:
         seen: set[tuple[int, int, str]] = set()
         strings = doc.vocab.strings
         lemmas = token_lists(doc).lemma_set
-        matchers = [self.phrase_lower, self.phrase_lemma, self.residual]
+        matchers: list[Any] = [self.phrase_lower, self.phrase_lemma, self.residual]
         keys = {key for lemma in lemmas for key in self.by_anchor.get(lemma, ())}
         for key in sorted(keys):
             matcher, requirements = self.matchers[key]
@@ -290,7 +290,7 @@ def _longest(spans: list[Span]) -> list[Span]:
 
 @Language.factory("locpipe_quantities", default_config={"spans_key": "locpipe_quantity"})
 def make_quantities(nlp: Language, name: str, spans_key: str) -> QuantityMatcher:
-    return QuantityMatcher(nlp.lang, spans_key)
+    return QuantityMatcher(str(nlp.lang), spans_key)
 
 
 class QuantityMatcher:
@@ -313,7 +313,7 @@ class QuantityMatcher:
 
 @Language.factory("locpipe_grammar", default_config={"spans_key": "locpipe_grammar"})
 def make_grammar(nlp: Language, name: str, spans_key: str) -> GrammarRules:
-    return GrammarRules(nlp.lang, spans_key)
+    return GrammarRules(str(nlp.lang), spans_key)
 
 
 class GrammarRules:

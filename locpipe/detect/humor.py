@@ -477,17 +477,17 @@ class PunEvidence:
         if other and self.weight(other[0]) >= 2 and other[0] in in_line:
             return 2.0 + total, (self.written, other[0]), "the other sense evoked strongly"
         if self.final:
-            setup = [k for k in range(len(self.setup)) if (self.setup[k] or len(self.weak_setup[k]) >= 2 if self.weak_setup else self.setup[k])
-                     and k != self.written]
-            if setup:
-                return 2.0 + total, (self.written, setup[0]), "the other sense set up before the word that closes the sentence"
+            set_up = [k for k in range(len(self.setup)) if (self.setup[k] or len(self.weak_setup[k]) >= 2 if self.weak_setup else self.setup[k])
+                      and k != self.written]
+            if set_up:
+                return 2.0 + total, (self.written, set_up[0]), "the other sense set up before the word that closes the sentence"
             if other and other[0] in in_line:
                 return 1.5 + total, (self.written, other[0]), "the other sense evoked in the line the word closes"
             if self.setup[self.written] and len(self.own) >= 2 and not self.homophone:
                 # its own sense set up by the words before, then the word as the punchline: the one-liner
                 # plays on the sense the setup did not prepare ("The baker had too little dough.")
-                other = next(j for j in range(len(self.own)) if j != self.written)
-                return 1.0 + total, (self.written, other), "its sense set up before the word that closes the sentence"
+                other_sense = next(j for j in range(len(self.own)) if j != self.written)
+                return 1.0 + total, (self.written, other_sense), "its sense set up before the word that closes the sentence"
         return 0.0, None, ""
 
 
@@ -730,7 +730,7 @@ def _running_gags(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
         groups["frame:" + frame].extend(occurrences)
     out: list[Flag] = []
     done: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for key, occurrences in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+    for group_key, occurrences in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         positions = sorted({o[0].pos for o in occurrences})
         if len(positions) < 2 or positions[-1] - positions[0] < MIN_GAG_DISTANCE:
             continue  # one joke's setup and punchline repeating a word is not a running gag
@@ -741,13 +741,13 @@ def _running_gags(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
             taken.append((start, end))
             others = [_cue_label(ctx, ctx.items[p].segment.cues[0]) for p in positions
                       if p != item.pos and ctx.items[p].segment.cues]
-            kind_of = key.split(":", 1)[0]
+            kind_of = group_key.split(":", 1)[0]
             out.append(ctx.flag(
                 item, start, end, kind="humor", label="running-gag", rule_id=f"{ctx.lang}.rule.running-gag",
                 gloss=f"a running gag: recurs {len(positions)} times"
-                + (f" in the frame '{key.split(':', 1)[1]} …'" if kind_of == "frame" else ""),
+                + (f" in the frame '{group_key.split(':', 1)[1]} …'" if kind_of == "frame" else ""),
                 evidence=[f"also at {', '.join(others[:5])}"] + ([f"recurring {kind_of}"] if kind_of == "rule" else []),
                 suggestion="translate every occurrence the same way so the callback still works",
-                confidence=0.75 if not key.startswith("gram:") else 0.6,
+                confidence=0.75 if not group_key.startswith("gram:") else 0.6,
             ))
     return out

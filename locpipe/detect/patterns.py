@@ -268,7 +268,7 @@ class TemplateCompiler:
         """The alternatives (token sequences) for a slot."""
         if name == "poss":
             pron = [{"LOWER": {"IN": self.words["poss"]}}]
-            noun = [{"IS_ALPHA": True, "OP": "{1,3}"}, {"LOWER": {"IN": _POSS_CLITICS}}]
+            noun: list[dict[str, Any]] = [{"IS_ALPHA": True, "OP": "{1,3}"}, {"LOWER": {"IN": _POSS_CLITICS}}]
             return [pron, noun]
         if name == "refl":
             return [[{"LOWER": {"IN": self.words["refl"]}}]]

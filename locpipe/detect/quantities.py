@@ -232,9 +232,9 @@ def find(text: str) -> list[Quantity]:
             "or round to a target-culture figure if the exact sum does not matter")
     for m in _RE_MONEY_NOUN.finditer(text):
         key = m.group(1).lower()
-        value, code, gloss = MONEY_NOUNS[key]
+        noun_value, code, gloss = MONEY_NOUNS[key]
         add(m, "currency", f"money-{key}", gloss,
-            f"{m.group(0)} = {fmt(value)} {code}; generalize ('a few quid' → 'some money') or use a target "
+            f"{m.group(0)} = {fmt(noun_value)} {code}; generalize ('a few quid' → 'some money') or use a target "
             "slang equivalent")
     for m in _RE_MONEY_WORD.finditer(text):
         unit = m.group(2).lower()
