@@ -255,6 +255,12 @@ def _prev(lowers: list[str], i: int) -> str:
     return lowers[i - 1] if i > 0 else ""
 
 
+def _around(lowers: list[str], i: int) -> tuple[str, str, str]:
+    """The tokens before, after and two after token ``i`` ("" past either end)."""
+    n = len(lowers)
+    return (lowers[i - 1] if i > 0 else "", lowers[i + 1] if i + 1 < n else "", lowers[i + 2] if i + 2 < n else "")
+
+
 def _at_clause_start(lowers: list[str], i: int) -> bool:
     return i == 0 or lowers[i - 1] in CLAUSE_END or lowers[i - 1] in {"and", "but", "so", "then", "cos"}
 
@@ -671,10 +677,8 @@ def more_english_rules(doc: Any) -> Iterator[Span]:
     n = len(lowers)
     is_question = "?" in lowers
     for i, low in enumerate(lowers):
-        nxt = lowers[i + 1] if i + 1 < n else ""
-        nxt2 = lowers[i + 2] if i + 2 < n else ""
+        prev, nxt, nxt2 = _around(lowers, i)
         nxt3 = lowers[i + 3] if i + 3 < n else ""
-        prev = lowers[i - 1] if i > 0 else ""
         start = _at_clause_start(lowers, i)
         if low in SUBJ_PRON - {"you"} and nxt in ("got", "get", "bought", "buy", "found", "want", "need", "made", "caught") \
                 and nxt2 == OBJ_FOR[low] and nxt3 in ("a", "an", "some", "one", "two", "the", "my"):
@@ -916,9 +920,7 @@ def world_rules(doc: Any) -> Iterator[Span]:
     creole = [w in CREOLE_WORDS for w in lowers]
     strong_creole = [w in CREOLE_WORDS and w not in CREOLE_AMBIGUOUS for w in lowers]
     for i, low in enumerate(lowers):
-        nxt = lowers[i + 1] if i + 1 < n else ""
-        nxt2 = lowers[i + 2] if i + 2 < n else ""
-        prev = lowers[i - 1] if i > 0 else ""
+        prev, nxt, nxt2 = _around(lowers, i)
         start = _at_clause_start(lowers, i)
         # creole and pidgin function words: unambiguous ones alone, ambiguous ones beside another
         if strong_creole[i] or (creole[i] and doc[i].is_lower and (
@@ -1065,9 +1067,7 @@ def more_world_rules(doc: Any) -> Iterator[Span]:
     n = len(lowers)
     is_question = "?" in lowers
     for i, low in enumerate(lowers):
-        nxt = lowers[i + 1] if i + 1 < n else ""
-        nxt2 = lowers[i + 2] if i + 2 < n else ""
-        prev = lowers[i - 1] if i > 0 else ""
+        prev, nxt, nxt2 = _around(lowers, i)
         start = _at_clause_start(lowers, i)
         if low == "mines" and (i + 1 == n or nxt in CLAUSE_END | {"too", "is", "was", "and"}):
             yield i, i + 1, "mines"
@@ -1200,9 +1200,7 @@ def agreement_rules(doc: Any) -> Iterator[Span]:
     lowers, lemmas = lists.lowers, lists.lemmas
     n = len(lowers)
     for i, low in enumerate(lowers):
-        nxt = lowers[i + 1] if i + 1 < n else ""
-        nxt2 = lowers[i + 2] if i + 2 < n else ""
-        prev = lowers[i - 1] if i > 0 else ""
+        prev, nxt, nxt2 = _around(lowers, i)
         if low in ("a", "an") and i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower and nxt.endswith("s") \
                 and not nxt.endswith(("ss", "us", "is", "ics")) and lemmas[i + 1] + "s" == nxt and lemmas[i + 1] != nxt \
                 and nxt not in NO_COUNT and nxt2 not in ("of",) and prev not in ("such", "quite", "what", "many"):
@@ -1264,9 +1262,7 @@ def word_order_rules(doc: Any) -> Iterator[Span]:
     n = len(lowers)
     is_question = "?" in lowers
     for i, low in enumerate(lowers):
-        nxt = lowers[i + 1] if i + 1 < n else ""
-        nxt2 = lowers[i + 2] if i + 2 < n else ""
-        prev = lowers[i - 1] if i > 0 else ""
+        prev, nxt, nxt2 = _around(lowers, i)
         start = _at_clause_start(lowers, i)
         if low in ("him", "her", "them") and start and nxt in ("is", "was", "are", "were", "'s", "has", "have", "had", "did", "does",
                                                               "can", "will", "went", "came", "goes", "got", "gone", "go", "come", "say", "said", "tell", "told", "want", "know", "dey") \
@@ -1326,9 +1322,7 @@ def omission_rules(doc: Any) -> Iterator[Span]:
     n = len(lowers)
     is_question = "?" in lowers
     for i, low in enumerate(lowers):
-        nxt = lowers[i + 1] if i + 1 < n else ""
-        nxt2 = lowers[i + 2] if i + 2 < n else ""
-        prev = lowers[i - 1] if i > 0 else ""
+        prev, nxt, nxt2 = _around(lowers, i)
         if low in COUNT_NOUNS and i >= 1 and lemmas[i - 1] in ("buy", "have", "want", "need", "get", "see", "find", "take", "make", "sell", "bring", "own", "lose", "steal") \
                 and prev not in ("'s",) and (i + 1 == n or nxt in CLAUSE_END | {"yesterday", "today", "now", "for", "in", "from", "at", "last"}) \
                 and not doc[i].is_title:
