@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +72,22 @@ class TMEntry:
     engine: str = ""
 
 
+def _retry_locked(action: Callable[[], None], timeout: float) -> None:
+    """Run ``action``, retrying with backoff while SQLite says the file is locked or busy."""
+    deadline = time.monotonic() + timeout
+    delay = 0.01
+    while True:
+        try:
+            action()
+            return
+        except sqlite3.OperationalError as err:
+            text = str(err)
+            if ("locked" not in text and "busy" not in text) or time.monotonic() >= deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
+
+
 class TranslationMemory:
     """A translation memory file. Counters ``hits``/``misses`` count :meth:`lookup` results."""
 
@@ -91,11 +107,19 @@ class TranslationMemory:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves
             self._db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
             self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._init_schema()
+            # Switching a new file to WAL takes an exclusive lock, and SQLite answers
+            # "database is locked" at once, without its busy handler, when another
+            # process is creating the same file: retry that part ourselves.
+            _retry_locked(self._setup, timeout)
         except sqlite3.DatabaseError as err:
             raise self._error(err) from err
+
+    def _setup(self) -> None:
+        mode = self._db.execute("PRAGMA journal_mode").fetchone()
+        if mode is None or str(mode[0]).lower() != "wal":
+            self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._init_schema()
 
     def _error(self, err: sqlite3.Error) -> InputError | OutputError:
         text = str(err)
