@@ -160,7 +160,14 @@ def child_raw(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     texts = segment_texts(make_transcripts(min_segments=args.segments))
     package = PACKAGES_DIR / "translate-en_es-bench"
     started, cpu = time.perf_counter(), cpu_seconds()
-    translator = ctranslate2.Translator(str(package / "model"), device="cpu", intra_threads=args.threads)
+    from locpipe.mt.engine import DEFAULT_MAX_BATCH_SIZE, split_threads
+
+    # locpipe's engine sets this CTranslate2 option by default; every child (argostranslate and raw
+    # CTranslate2 included) gets it too, so all three run the same kernels
+    os.environ.setdefault("CT2_USE_EXPERIMENTAL_PACKED_GEMM", "1")
+    print(f"CT2_USE_EXPERIMENTAL_PACKED_GEMM={os.environ['CT2_USE_EXPERIMENTAL_PACKED_GEMM']} for every measurement")
+    inter, intra = split_threads(args.threads)  # the same split locpipe uses: the best raw setting too
+    translator = ctranslate2.Translator(str(package / "model"), device="cpu", inter_threads=inter, intra_threads=intra)
     sp = spm.SentencePieceProcessor(model_file=str(package / "sentencepiece.model"))
     tokens = [sp.encode(t, out_type=str) for t in texts]
     order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
@@ -170,7 +177,7 @@ def child_raw(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
         length_penalty=0.2,
         replace_unknowns=True,
         return_scores=True,
-        max_batch_size=32,
+        max_batch_size=DEFAULT_MAX_BATCH_SIZE,
         max_decoding_length=args.max_decoding_length,
     )
     outputs = [""] * len(texts)
@@ -292,6 +299,14 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(texts)} segments, {len(set(texts))} distinct; beam 4, max_decoding_length "
           f"{args.max_decoding_length}, {args.threads} threads", flush=True)
 
+    from locpipe.mt.engine import DEFAULT_MAX_BATCH_SIZE, split_threads
+
+    # locpipe's engine sets this CTranslate2 option by default; every child (argostranslate and raw
+    # CTranslate2 included) gets it too, so all three run the same kernels
+    os.environ.setdefault("CT2_USE_EXPERIMENTAL_PACKED_GEMM", "1")
+    print(f"CT2_USE_EXPERIMENTAL_PACKED_GEMM={os.environ['CT2_USE_EXPERIMENTAL_PACKED_GEMM']} for every measurement")
+    inter, intra = split_threads(args.threads)
+    inter_s = f"{inter} parallel batch(es) x {intra} thread(s), as locpipe"
     # the machine is shared: locpipe and raw batched run alternately, best of --repeat each
     fulls, raws = [], []
     for i in range(args.repeat):
@@ -307,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
               f"peak RSS {result['peak_rss_mb']:.0f} MB", flush=True)
         result = run_child("raw", *common)
         raws.append(result)
-        print(f"raw translate_batch (sorted, max_batch_size 32): {result['sentences']} in {result['seconds']:.1f} s "
+        print(f"raw translate_batch (sorted, max_batch_size {DEFAULT_MAX_BATCH_SIZE}, {inter_s}): {result['sentences']} in {result['seconds']:.1f} s "
               f"= {result['sentences'] / result['seconds']:.1f} sent/s; peak RSS {result['peak_rss_mb']:.0f} MB",
               flush=True)
     full = min(fulls, key=lambda r: r["seconds"])

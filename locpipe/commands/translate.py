@@ -86,7 +86,7 @@ def _font_size(style: Any) -> float:
 @click.option("--profile", default=None, help="Layout profile: netflix (default), netflix-children, bbc, ebu, or a .toml file.")
 @click.option("--beam", "beam_size", type=int, default=4, show_default=True, help="Beam size (1 = greedy, fastest).")
 @click.option("--device", type=click.Choice(["cpu", "cuda", "auto"]), default="cpu", show_default=True)
-@click.option("--threads", type=int, default=0, help="CPU threads for the engine (default: cores, at most 4).")
+@click.option("--threads", type=int, default=0, help="CPU threads for the engine (default: the cores, at most 8).")
 @click.option("--bilingual", is_flag=True, help="Write target and source together in one file.")
 @click.option("--skip", "skip", default="", help="Leave these untranslated: signs,lyrics,sdh; in screenplays also "
               "action,scene-headings,transitions,parentheticals.")
