@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from ..model import Flag
@@ -739,8 +740,9 @@ def _running_gags(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            others = [_cue_label(ctx, ctx.items[p].segment.cues[0]) for p in positions
-                      if p != item.pos and ctx.items[p].segment.cues]
+            # only the first five are shown: labelling every occurrence made large files quadratic
+            others = [_cue_label(ctx, ctx.items[p].segment.cues[0]) for p in islice(
+                (p for p in positions if p != item.pos and ctx.items[p].segment.cues), 5)]
             kind_of = group_key.split(":", 1)[0]
             out.append(ctx.flag(
                 item, start, end, kind="humor", label="running-gag", rule_id=f"{ctx.lang}.rule.running-gag",
