@@ -706,7 +706,7 @@ def more_english_rules(doc: Any) -> Iterator[Span]:
                 and nxt2 not in AUX and nxt2 not in ("and", "or", "but", "now", "too", "again", "yet", "is", "are"):
             yield i, i + 3, "this-here"
         if low in ("more", "most") and i + 1 < n and doc[i + 1].is_alpha and (
-                (nxt.endswith(("er", "est")) and lemmas[i + 1] != nxt and lemmas[i + 1] in SHORT_ADJ | {"easy", "big", "bad", "good", "pretty", "happy", "heavy", "early", "funny"})
+                (nxt.endswith(("er", "est")) and lemmas[i + 1] != nxt and nxt not in ("later", "earlier") and lemmas[i + 1] in SHORT_ADJ | {"easy", "big", "bad", "good", "pretty", "happy", "heavy", "early", "funny"})
                 or nxt in COMPARATIVES_IRREGULAR - {"more", "less", "least"}):
             yield i, i + 2, "double-comparative"
         if low in REGULARIZED_COMPARISON or (low.endswith("ingest") and len(low) > 8):
@@ -1007,7 +1007,7 @@ def world_rules(doc: Any) -> Iterator[Span]:
         if low == "since" and nxt in ("long", "ages") and (i + 2 >= n or nxt2 in CLAUSE_END):
             yield i, i + 2, "since-long"
         # my brother live there
-        if low in ("my", "his", "her", "our", "your", "their", "the", "this", "that") and start and i + 2 < n and doc[i + 1].is_alpha \
+        if low in ("my", "his", "her", "our", "your", "their", "the", "this", "that") and start and prev not in ("and", "or") and i + 2 < n and doc[i + 1].is_alpha \
                 and not lowers[i + 1].endswith("s") and lemmas[i + 1] == lowers[i + 1] and lowers[i + 1] not in VERB_LEMMAS | AUX | {"police", "people", "family", "team", "staff", "sheep", "fish", "deer", "children", "men", "women", "crew", "government", "media", "one", "other", "same", "only", "first", "last"} \
                 and nxt2 in ("live", "like", "want", "work", "go", "come", "know", "need", "say", "think", "look", "make", "take", "eat", "drink", "play") \
                 and (i + 3 >= n or lowers[i + 3] not in ("'s", "to")) and not is_question and lowers[i + 1] not in PRED_ADJ and lowers[i + 1].isalpha():
@@ -1339,6 +1339,383 @@ def omission_rules(doc: Any) -> Iterator[Span]:
             yield i, i + 2, "zero-copula"
 
 
+RULES.update({
+    "subject-pronoun-object": {"kind": "dialect", "label": "grammar", "variety": "Caribbean / Pidgin / Southwest English",
+                               "gloss": "subject pronoun as an object ('tell he', 'with she' = tell him, with her)"},
+    "subject-possessive": {"kind": "dialect", "label": "grammar", "variety": "Caribbean / Pidgin / AAVE",
+                           "gloss": "subject pronoun as a possessive ('he book', 'we house' = his book, our house)"},
+    "myself-subject": {"kind": "dialect", "label": "grammar", "variety": "Irish / Indian / General (colloquial)",
+                       "gloss": "'myself' in a subject ('my wife and myself went' = my wife and I went)"},
+    "wh-all": {"kind": "dialect", "label": "grammar", "variety": "US South / Irish / Caribbean",
+               "gloss": "plural question word ('who all', 'what all' = which people / which things)"},
+    "plural-dem": {"kind": "dialect", "label": "grammar", "variety": "Caribbean / West African Pidgin",
+                   "gloss": "'dem' as plural marker or demonstrative ('the boy dem' = the boys, 'dem book' = those books)"},
+    "mass-noun-article": {"kind": "dialect", "label": "grammar", "variety": "World Englishes (India, Africa, Asia)",
+                          "gloss": "'a/an' with a mass noun ('an advice', 'a furniture' = some advice, a piece of furniture)"},
+    "zero-article": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / Creoles",
+                     "gloss": "no article before a job or role ('he is teacher' = he is a teacher)"},
+    "juxtaposed-genitive": {"kind": "dialect", "label": "grammar", "variety": "Caribbean / AAVE / World Englishes",
+                            "gloss": "possessor with no 's ('my brother car', 'John book' = my brother's car, John's book)"},
+    "pass-comparative": {"kind": "dialect", "label": "grammar", "variety": "Caribbean / West African Pidgin",
+                         "gloss": "'pass' / 'from' in a comparison ('taller pass me', 'taller from me' = taller than me)"},
+    "too-much-adjective": {"kind": "dialect", "label": "grammar", "variety": "South Asian / African / Singapore Englishes",
+                           "gloss": "'too much' / 'too' = very ('too much clever' = very clever)"},
+    "creole-progressive": {"kind": "dialect", "label": "grammar", "variety": "Caribbean Creole / West African Pidgin",
+                           "gloss": "progressive 'a' / 'de' before the verb ('mi a go' = I am going)"},
+    "continuative": {"kind": "dialect", "label": "grammar", "variety": "AAVE / Hawaiian / Pacific",
+                     "gloss": "'steady' / 'stay' marking an ongoing or habitual action ('he steady talking' = keeps talking)"},
+    "habitual-do": {"kind": "dialect", "label": "grammar", "variety": "Caribbean / Irish / Southwest English",
+                    "gloss": "unstressed habitual 'do/does' ('he does go every Sunday' = he goes every Sunday)"},
+    "since-duration": {"kind": "dialect", "label": "grammar", "variety": "Indian / African / World Englishes",
+                       "gloss": "present tense with 'since', or 'since' + a length of time ('I know him since ten years' = I have known him for ten years)"},
+    "would-future": {"kind": "dialect", "label": "grammar", "variety": "Indian / African / World Englishes",
+                     "gloss": "'would' for a plain future ('I would call you tomorrow' = I will call you tomorrow)"},
+    "gon-future": {"kind": "dialect", "label": "grammar", "variety": "AAVE / US South",
+                   "gloss": "'gon' future ('he gon leave' = he is going to leave)"},
+    "epistemic-mustnt": {"kind": "dialect", "label": "grammar", "variety": "British (Northern) / Scottish / Australian",
+                         "gloss": "'mustn't' = can't be ('it mustn't be true' = it can't be true)"},
+    "is-it-tag": {"kind": "dialect", "label": "grammar", "variety": "South African / Welsh / Indian / Multicultural British",
+                  "gloss": "invariant tag 'is it?' whatever the clause ('He's gone, is it?' = has he?)"},
+    "object-drop": {"kind": "dialect", "label": "grammar", "variety": "Asian Englishes / World Englishes",
+                    "gloss": "no object pronoun after a transitive verb ('I don't like' = I don't like it)"},
+    "as-relative": {"kind": "dialect", "label": "grammar", "variety": "British dialects / Appalachian",
+                    "gloss": "'as' as a relative pronoun ('the man as I saw' = the man that I saw)"},
+    "analytic-whose": {"kind": "dialect", "label": "grammar", "variety": "British dialects / World Englishes",
+                       "gloss": "'that his / what his' = whose ('the man that his wife died' = the man whose wife died)"},
+    "which-linker": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / British (colloquial)",
+                     "gloss": "', which' linking a clause that has its own object ('which I didn't like it' = and I didn't like that)"},
+    "want-for-to": {"kind": "dialect", "label": "grammar", "variety": "US South / Ozarks / Irish",
+                    "gloss": "'want for someone to' = want someone to"},
+    "serial-verb": {"kind": "dialect", "label": "grammar", "variety": "Caribbean Creole / West African Pidgin",
+                    "gloss": "serial verb ('bring it come' = bring it here, 'cook it give me' = cook it for me)"},
+    "give-it-me": {"kind": "dialect", "label": "grammar", "variety": "British (Northern / Midlands)",
+                   "gloss": "'give it me' = give it to me"},
+    "quotative-go": {"kind": "dialect", "label": "grammar", "variety": "General (colloquial)",
+                     "gloss": "quotative 'go' / 'be all' = say ('and I go, what?' = and I said, what?)"},
+    "final-like": {"kind": "dialect", "label": "grammar", "variety": "Irish / Northern English / Scottish",
+                   "gloss": "clause-final 'like' as a softener or focus marker"},
+    "gender-pronoun": {"kind": "dialect", "label": "grammar", "variety": "World Englishes (Africa, Asia) / Creoles",
+                       "gloss": "'he' for a woman or 'she' for a man (no gender distinction in the speaker's first language)"},
+    "existential-got": {"kind": "dialect", "label": "grammar", "variety": "Singapore / Malaysian / Hawaiian / Caribbean",
+                        "gloss": "existential 'got' ('got one man outside' = there is a man outside)"},
+    "hit-it": {"kind": "dialect", "label": "grammar", "variety": "Appalachian / Southern US",
+               "gloss": "'hit' = it"},
+})
+TRANSITIVE_NO_CLAUSE = {"give", "help", "call", "love", "hit", "meet", "ask", "tell", "beat", "kill", "marry", "pay",
+                        "thank", "visit", "follow", "like", "hate", "kiss", "carry", "teach", "blame", "join", "invite"}
+OBJ_PREPS = {"with", "to", "for", "from", "at", "about", "by", "without", "against", "behind", "beside", "between"}
+KIN = {"mother", "father", "brother", "sister", "wife", "husband", "son", "daughter", "friend", "uncle", "aunt", "auntie",
+       "cousin", "mum", "mom", "dad", "boss", "neighbour", "neighbor", "grandmother", "grandfather", "granny", "grandma",
+       "grandpa", "mama", "papa", "baby", "teacher"}
+POSSESSED = {"car", "house", "book", "name", "dog", "money", "bag", "phone", "shop", "job", "wife", "husband", "son",
+             "daughter", "children", "kids", "mother", "father", "friend", "room", "bike", "place", "farm", "brother",
+             "sister", "cat", "shoes", "clothes", "home", "business", "girlfriend", "boyfriend", "garden", "birthday"}
+MASS_NOUNS = {"advice", "information", "furniture", "equipment", "luggage", "baggage", "homework", "knowledge",
+              "research", "evidence", "feedback", "software", "machinery", "scenery", "mail", "jewellery", "jewelry",
+              "stationery", "clothing", "news", "behaviour", "behavior", "bread", "rice", "weather"}
+ROLES = {"teacher", "doctor", "nurse", "student", "driver", "farmer", "engineer", "lawyer", "policeman", "soldier",
+         "businessman", "writer", "singer", "pilot", "dentist", "mechanic", "tailor", "carpenter", "clerk", "waiter",
+         "trader", "fisherman", "pastor", "accountant", "banker", "journalist", "scientist", "actor", "musician"}
+FEMALE = {"sister", "mother", "wife", "daughter", "girl", "woman", "aunt", "auntie", "grandmother", "granny", "mum", "mom",
+          "lady", "girlfriend", "niece", "mama"}
+MALE = {"brother", "father", "husband", "son", "boy", "man", "uncle", "grandfather", "dad", "boyfriend", "nephew", "papa"}
+HABITUAL_ADV = {"every", "always", "usually", "sometimes", "often", "normally", "generally"}
+FUTURE_TIMES = {"tomorrow", "tonight", "later", "soon"}
+REPORTING = {"if", "but", "unless", "otherwise", "said", "says", "thought", "think", "knew", "know", "promised", "hoped",
+             "told", "wish", "wished", "say", "sure", "then", "or", "than", "asked", "wondered", "when", "felt", "believed",
+             "expected", "decided", "agreed", "swore", "guess", "suppose", "imagine"}
+OBJECT_DROP_VERBS = {"like", "take", "bring", "buy", "put", "want", "keep", "sell", "finish", "send"}
+QUOTED_OPENERS = {"whatever", "oh", "what", "no", "yes", "yeah", "like", "wow", "ugh", "hey", "um", "well", "seriously",
+                  "really", "okay", "ok", "whoa", "please", "why", "who", "huh", "omg", "duh", "hello"}
+QUOTE_OPEN = {",", ":", '"', "“", "'", "‘"}
+VERBISH_NOUNS = {"home", "place", "name", "house", "phone", "shop", "garden", "farm", "book", "mother", "father", "brother",
+                 "sister", "dog", "job", "room", "bike", "business", "birthday", "friend", "clothes", "shoes", "kids", "children"}
+PERSONAL_DATIVE_VERBS = {"buy", "get", "find", "catch", "make", "cook", "pour", "grab", "fix", "build", "pick", "shoot", "kill",
+                         "write", "hire", "rent", "steal", "bake", "fetch"}
+COMPARATIVE_NOT_ADJ = {"later", "further", "farther", "earlier", "other", "rather", "ever", "never", "over", "under", "after",
+                       "better", "worse", "more", "less", "cheaper", "sooner"}
+
+
+def _comparative(lowers: list[str], lemmas: list[str], i: int) -> bool:
+    """Token i is an adjective's comparative ('taller', 'bigger'), by its lemma."""
+    word = lowers[i]
+    return word.endswith("er") and len(word) > 4 and lemmas[i] != word and word not in COMPARATIVE_NOT_ADJ \
+        and (lemmas[i] in SHORT_ADJ | PRED_ADJ or word.startswith(lemmas[i]) and lemmas[i] not in VERB_LEMMAS)
+
+
+def global_rules(doc: Any) -> Iterator[Span]:
+    """More eWAVE features of the world's Englishes: pronoun case and gender, possession, articles, comparison,
+    aspect markers, tags, relatives, complementation, serial verbs, quotatives, discourse 'like'."""
+    from .components import token_lists
+
+    lists = token_lists(doc)
+    lowers, lemmas = lists.lowers, lists.lemmas
+    n = len(lowers)
+    is_question = "?" in lowers
+    for i, low in enumerate(lowers):
+        prev, nxt, nxt2 = _around(lowers, i)
+        nxt3 = lowers[i + 3] if i + 3 < n else ""
+        start = _at_clause_start(lowers, i)
+        end_after = nxt in CLAUSE_END or nxt == ""
+        # tell he / with she (subject form as object): never before a verb, which would make it a clause
+        if low in ("he", "she", "we", "they") and i > 0 and (lemmas[i - 1] in TRANSITIVE_NO_CLAUSE | {"see", "saw"} or prev in OBJ_PREPS) \
+                and (end_after or nxt in ("to", "and", "too", "yesterday", "now", "again", "today", "a", "the", "some", "money")) \
+                and not (prev in ("to", "for") and nxt in ("and",)) and not (i >= 2 and lowers[i - 2] in ("and", "or")):
+            yield i - 1, i + 1, "subject-pronoun-object"
+        # he book / we house: the pronoun stands before a noun as its possessor
+        if low in ("he", "she", "we") and i + 2 <= n and nxt in POSSESSED and prev not in ("that", "as", "than") \
+                and (nxt2 in ("is", "was", "are", "were", "has", "died") or nxt in POSSESSED - VERBISH_NOUNS and (
+                    nxt2 in ("'s", "have", "go", "went", "come", "came", "die") or nxt2 in CLAUSE_END or nxt2 == "")):
+            yield i, i + 2, "subject-possessive"
+        # my wife and myself went / myself and John went
+        if low == "myself" and prev == "and" and i >= 2 and (nxt in ("went", "were", "are", "have", "had", "will", "'ll", "did", "came", "go", "both") or nxt.endswith("ed") and lemmas[i + 1] != nxt) \
+                and not any(lowers[j] in ("between", "to", "for", "with", "from", "by") for j in range(max(0, i - 4), i)):
+            yield i, i + 1, "myself-subject"
+        if low == "myself" and start and nxt == "and" and i + 3 < n and (doc[i + 2].is_title or lowers[i + 2] in ("my", "his", "her", "the", "some")):
+            yield i, i + 1, "myself-subject"
+        # who all / what all / who-all
+        if low in ("who", "what", "where") and (nxt == "all" or nxt == "-" and nxt2 == "all"):
+            after = lowers[i + 2] if nxt == "all" else nxt3
+            if after in INVERTED_AUX | {"'s", "went", "came", "you", "they", "he", "she", "we", "come", "coming", "going", "gon"}:
+                yield i, i + (2 if nxt == "all" else 3), "wh-all"
+        if low in ("who", "what", "where") and nxt == low and (i == 0 or prev in CLAUSE_END):
+            yield i, i + 2, "reduplication"
+        # the boy dem / dem book / Mary them
+        if low == "dem" and doc[i].is_lower and (i > 0 and doc[i - 1].is_alpha or i + 1 < n and doc[i + 1].is_alpha):
+            yield i, i + 1, "plural-dem"
+        if low in ("them", "dem") and i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha and _at_clause_start(lowers, i - 1) \
+                and prev not in SUBJ | {"let", "tell", "give", "show", "get", "bring", "call", "ask", "leave", "take", "help", "send", "make", "see", "kill", "find", "put", "keep", "thank", "pass", "feed", "hand", "buy"} \
+                and lemmas[i - 1] not in VERB_LEMMAS and nxt in ("are", "were", "went", "come", "came", "coming", "gone", "is", "was", "say", "said", "all", "have", "had", "will", "'ll", "did", "go"):
+            yield i - 1, i + 1, "associative-plural"
+        # an advice / a furniture
+        if low in ("a", "an") and nxt in MASS_NOUNS and (nxt2 in CLAUSE_END or nxt2 in ("about", "from", "on", "for", "to", "and", "that", "which", "")) \
+                and prev not in ("such", "what", "quite"):
+            yield i, i + 2, "mass-noun-article"
+        # he is teacher
+        if low in ROLES and prev in ("is", "'m", "am", "are", "'re", "was", "'s", "be", "become", "became") and i >= 2 and (
+                lowers[i - 2] in SUBJ | KIN | PERSON_NOUNS | {"who"} or doc[i - 2].is_title and i == 2) \
+                and (end_after or nxt in ("in", "at", "and", "now", "there", "here")) and doc[i].is_lower:
+            yield i - 1, i + 1, "zero-article"
+        # my brother car / John book / John his book
+        if low in KIN and prev in ("my", "his", "her", "your", "our", "their", "the") and nxt in POSSESSED and nxt != low and i + 1 < n \
+                and not (low == "baby" and nxt in ("car", "shoes", "clothes", "book", "name", "sister", "brother", "son", "daughter", "girl", "boy")) \
+                and not (low == "teacher" and nxt in ("book", "job", "friend", "name")) and nxt2 not in ("'s",) and doc[i + 1].is_lower:
+            yield i - 1, i + 2, "juxtaposed-genitive"
+        if i == 0 and n > 3 and doc[0].is_title and doc[0].is_alpha and low not in VERB_LEMMAS | AUX | SUBJ | WH | NUMBER_WORDS | {"my", "the", "this", "that", "his", "her", "our", "their", "your", "a", "an", "some", "one", "every", "no", "all", "any", "each", "these", "those", "there", "here", "please"} \
+                and lemmas[0] not in VERB_LEMMAS and nxt in POSSESSED and doc[1].is_lower and nxt2 in ("is", "was", "has", "'s", "are", "were", "went", "came", "died"):
+            yield 0, 2, "juxtaposed-genitive"
+        if low in ("his", "her") and i == 1 and doc[0].is_title and doc[0].is_alpha and lowers[0] not in VERB_LEMMAS | AUX | SUBJ | WH \
+                and lemmas[0] not in VERB_LEMMAS and lowers[0] not in ("to", "for", "with", "and", "but", "in", "on", "at", "from", "by", "of", "about", "like", "after", "before", "then", "so", "is", "was") \
+                and doc[2].is_alpha and doc[2].is_lower and nxt2 in ("is", "was", "has", "'s", "are", "were"):
+            yield 0, 3, "his-genitive"
+        # taller pass me / taller from me / bigger as me
+        if low == "pass" and i > 0 and (prev in PRED_ADJ or _comparative(lowers, lemmas, i - 1)) and (nxt in OBJ_PRON | {"you", "am", "im", "mi", "dem"} or i + 1 < n and doc[i + 1].is_title):
+            yield i - 1, i + 2, "pass-comparative"
+        if low == "from" and i > 1 and _comparative(lowers, lemmas, i - 1) and nxt in OBJ_PRON | {"you", "mine", "yours"} \
+                and lemmas[i - 1] not in ("cheap", "close", "far", "near") and lowers[i - 2] in BE_FORMS | {"much", "far", "even", "lot"}:
+            yield i - 1, i + 2, "pass-comparative"
+        if low == "as" and i > 1 and lowers[i - 2] in BE_FORMS and _comparative(lowers, lemmas, i - 1) and nxt in OBJ_PRON - {"her"} \
+                and (nxt2 in CLAUSE_END or nxt2 == ""):
+            yield i - 1, i + 1, "comparative-as"
+        if low == "more" and i + 1 < n and _comparative(lowers, lemmas, i + 1) and prev not in ("any", "no", "much", "some", "the", "far"):
+            yield i, i + 2, "double-comparative"
+        # too much clever
+        if low == "too" and nxt == "much" and nxt2 in PRED_ADJ - {"here", "there", "home", "right"} | {"clever", "beautiful", "nice", "sweet", "expensive", "difficult", "lazy", "stubborn", "proud", "naughty"} \
+                and (i + 3 >= n or nxt3 in CLAUSE_END | {"and", "to", "for", "at", "now"}):
+            yield i, i + 3, "too-much-adjective"
+        # mi a go / he de come
+        if low in ("mi", "me", "im", "him", "dem", "wi", "yu", "unu", "i", "he", "she", "we", "they", "you") and start \
+                and nxt in ("a", "de", "deh", "da", "di", "dey") and i + 2 < n and lemmas[i + 2] == nxt2 and nxt2 in VERB_LEMMAS | TO_VERBS | {"come", "go"} \
+                and not (nxt == "a" and nxt2 in ("cook", "drink", "walk", "help", "play", "fight", "show", "swim", "run", "call", "talk", "sleep", "kiss", "laugh", "cry", "look", "try", "win", "dance", "read", "start", "stop", "wait", "stay", "learn", "paint", "catch", "fish", "float", "jump", "bite", "fly", "visit", "drive", "ride")) \
+                and not is_question and prev not in ("let", "help", "make", "watch"):
+            yield i, i + 3, "creole-progressive"
+        # he steady talking / she stay sleeping
+        if low == "steady" and i + 1 < n and nxt.endswith(("ing", "in'", "in")) and len(nxt) > 4 and lemmas[i + 1] != nxt and prev in SUBJ | BE_FORMS | {"be"}:
+            yield i, i + 2, "continuative"
+        if low == "stay" and prev in ("he", "she", "it", "we", "they", "i", "you") and (i < 2 or lowers[i - 2] not in AUX | {"to", "let", "and", "or"}) \
+                and i + 1 < n and nxt.endswith("ing") and len(nxt) > 4 and lemmas[i + 1] != nxt \
+                and nxt not in ("sitting", "standing", "lying", "living", "seated", "hiding", "kneeling", "waiting", "watching", "listening", "smiling", "calm"):
+            yield i, i + 2, "continuative"
+        # he does go every Sunday (unstressed habitual do)
+        if low in ("does", "do") and prev in SUBJ and nxt in VERB_LEMMAS and lemmas[i + 1] == nxt and not is_question and (i < 2 or lowers[i - 2] not in WH | {"if", "as", "than", "so"}):
+            _s, end = _clause_bounds(lowers, i)
+            if any(lowers[j] in HABITUAL_ADV for j in range(i + 2, end)) and not any(w in ("but", "really", "actually", "indeed", "though") for w in lowers):
+                yield i - 1, i + 2, "habitual-do"
+        if low in ("does", "do") and prev in SUBJ_3SG | {"it"} and nxt == "be" and nxt2 not in ("n't",):
+            yield i - 1, i + 2, "do-be"
+        # he always come late (3sg zero with an adverb in between)
+        if low in ("he", "she") and nxt in ("always", "never", "usually", "often", "sometimes", "also", "still", "just", "really", "only", "even") \
+                and nxt2 in BASE_VERBS | VERB_LEMMAS and lemmas[i + 2] == nxt2 and nxt2 not in ("cut", "put", "hit", "read", "let", "set", "hurt", "quit", "shut", "cost", "spread", "bet", "run", "become", "used") \
+                and prev not in AUX | {"let", "make", "made", "help", "watch", "saw", "see", "hear", "heard", "that"} and not is_question:
+            yield i, i + 3, "third-person-zero"
+        # I know him since ten years / I am here since Monday
+        if low == "since" and nxt in NUMBER_WORDS - {"many"} | {"a", "one", "long", "last", "two"} and (nxt2 in ("years", "months", "weeks", "days", "hours", "year", "month", "week", "day", "hour", "minutes", "time") and nxt3 not in ("ago", "before", "earlier", "back") or nxt in ("long",) and nxt2 in ("time",)):
+            if not (nxt == "last" and nxt2 in ("year", "month", "week")):
+                yield i, i + 3, "since-duration"
+        if low == "since" and i >= 2:
+            _s, _e = _clause_bounds(lowers, i)
+            verb = next((j for j in range(_s, i) if lowers[j] in ("know", "live", "work", "stay", "wait", "teach", "am", "'m", "is", "are", "'re", "'s")), None)
+            if verb is not None and verb > _s and lowers[verb - 1] in SUBJ - {"it"} and not any(lowers[j] in AUX - {"am", "'m", "is", "are", "'re", "'s", "to"} | {"'ll", "going", "gon", "ever"} for j in range(_s, verb)) \
+                    and (lowers[verb] in ("know", "live", "work", "stay", "wait", "teach") or verb + 1 < i and lowers[verb + 1] in ("here", "there", "waiting", "living", "working", "staying", "in", "at", "married", "sick", "ill")) \
+                    and not any(lowers[j] in ("been", "ever", "happier", "better", "worse", "glad", "happy", "sure", "than") for j in range(verb, i)) and nxt not in ("when",) and not is_question:
+                yield verb, verb + 1, "since-duration"
+        # I would call you tomorrow
+        if low in ("would", "'d") and prev in ("i", "we") and _at_clause_start(lowers, i - 1) and i + 1 < n and nxt in VERB_LEMMAS | {"come", "call", "send", "meet", "see", "visit", "finish", "give", "bring", "pay", "return"} \
+                and nxt not in ("like", "love", "be", "have", "rather", "prefer", "mind", "want", "hate", "need", "care", "say", "think", "know", "feel", "believe", "seem", "mean", "die", "kill"):
+            if any(w in FUTURE_TIMES or w == "next" for w in lowers[i + 1:]) and not any(w in REPORTING for w in lowers) and not is_question:
+                yield i - 1, i + 2, "would-future"
+        if low == "gon" and nxt != "na" and i + 1 < n and doc[i + 1].is_alpha and (nxt in VERB_LEMMAS | TO_VERBS | {"be", "do", "have", "make", "need", "let"} or nxt in ("n't",)):
+            yield i, i + 2, "gon-future"
+        # it mustn't be true
+        if low == "must" and prev in ("it", "this", "that", "he", "she", "they") and nxt in ("n't", "not") and nxt2 == "be" and nxt3 in ("true", "right", "real", "him", "her", "them", "possible", "the", "that", "there", "home", "in", "easy", "much"):
+            yield i, i + 3, "epistemic-mustnt"
+        # he's gone, is it?
+        if low == "is" and nxt == "it" and nxt2 == "?" and prev == "," and i >= 3:
+            subject = next((w for w in lowers[:i - 1] if w in SUBJ | {"this", "that", "there", "i"}), "")
+            if subject and subject not in ("it", "this", "that"):
+                yield i, i + 2, "is-it-tag"
+        # I don't like. / I'll take.
+        if low in OBJECT_DROP_VERBS and lemmas[i] == low and (nxt in (".", "!", "?", "…", "...") or nxt == "") and i >= 1 and doc[i].is_lower:
+            _s, _e = _clause_bounds(lowers, i)
+            head = [w for w in lowers[_s:i] if w not in ("also", "really", "just", "still", "definitely", "already", "then", "now", "so", "and", "but", "oh", "yes", "no", "ok")]
+            if head and head[0] in ("do", "does", "did", "can", "will", "could", "would") and len(head) >= 2 and head[1] in SUBJ:
+                head = head[1:]
+            if len(head) >= 1 and head[0] in SUBJ - {"it"} and all(w in AUX | {"n't", "not", "never", "also", "only"} for w in head[1:]) \
+                    and not (low in ("like", "want") and head[1:] in (["'d"], ["would"], [])) and not (low == "give" and head[1:] == []) \
+                    and not any(lowers[j] in ("if", "as", "what", "whatever", "how", "wherever", "whenever", "when") for j in range(max(0, _s - 3), _s)) \
+                    and not (low == "want" and "n't" not in head and "not" not in head) and not (low == "take" and head[1:] == []):
+                yield i, i + 1, "object-drop"
+        # the man as I saw
+        if low == "as" and i >= 2 and lowers[i - 2] in ("the", "that", "a", "those") and doc[i - 1].is_alpha and lemmas[i - 1] not in VERB_LEMMAS \
+                and nxt in SUBJ - {"it"} and i + 2 < n and (nxt2.endswith("ed") and lemmas[i + 2] != nxt2 or nxt2 in PRETERITES_AS_PART | {"saw", "met", "told", "bought", "found", "knew"}) \
+                and (i + 3 >= n or nxt3 in CLAUSE_END | {"yesterday", "is", "was", "last", "in", "at"}) \
+                and not any(lowers[j] in ("same", "such", "as", "so", "just", "exactly") for j in range(max(0, i - 6), i)):
+            yield i - 1, i + 1, "as-relative"
+        # the man that his wife died / the man what his son is a doctor
+        if low in ("that", "what", "at", "as") and nxt in ("his", "her", "their") and i >= 2 and prev in PERSON_NOUNS and lowers[i - 2] in ("the", "a", "that", "this") \
+                and i + 3 < n and (low != "that" or nxt3 in ("is", "was", "died", "'s", "are", "were", "has", "had", "got", "works", "lives", "passed")):
+            yield i, i + 2, "analytic-whose"
+        # the man who I met him is here (resumptive followed by the main clause)
+        if low in ("who", "that", "which") and nxt in SUBJ_PRON and i + 4 < n and doc[i + 2].is_alpha and lemmas[i + 2] not in (
+                "give", "tell", "show", "send", "bring", "buy", "make", "get", "offer", "lend", "teach", "pass", "ask", "owe", "pay",
+                "promise", "sell", "write", "read", "hand", "cook", "find", "leave", "call", "let", "help", "see", "hear", "watch", "saw") \
+                and lowers[i + 3] in ("it", "him", "her", "them") and lowers[i + 4] in ("is", "was", "are", "were") \
+                and i > 1 and lowers[i - 2] in ("the", "a", "that", "this") and prev not in ("know", "say", "said", "think", "hope", "so"):
+            yield i, i + 4, "resumptive-pronoun"
+        # ..., which I didn't like it.
+        if low == "which" and prev == "," and nxt in SUBJ_PRON:
+            _s, end = _clause_bounds(lowers, i + 1)
+            if end - 1 > i + 2 and lowers[end - 1] in ("it", "them", "him", "her") and lemmas[end - 2] in VERB_LEMMAS | {"enjoy", "like", "expect", "believe", "accept", "do"} \
+                    and lowers[end - 2] not in ("think", "believe", "suppose", "guess", "mean", "let", "make", "see", "saw"):
+                yield i, end, "which-linker"
+        # I want for you to go
+        if low == "for" and lemmas[i - 1 if i else 0] in ("want", "need", "like", "love", "hate", "wish") and i > 0 and nxt in OBJ_PRON | {"you", "it"} | SUBJ and nxt2 == "to" \
+                and i + 3 < n and lemmas[i + 3] == nxt3 and nxt3 in VERB_LEMMAS | TO_VERBS | {"be", "do", "have"} and prev not in ("would", "'d") and not (i >= 2 and lowers[i - 2] in ("'d", "would")):
+            yield i, i + 3, "want-for-to"
+        if low == "for" and nxt == "to" and nxt2 in ("go", "come", "be", "do") and i > 0 and (lemmas[i - 1] in VERB_LEMMAS | {"ready", "want", "need"} and lemmas[i - 1] != "take" or prev.endswith("ed")):
+            yield i, i + 3, "for-to"
+        # bring it come / cook it give me
+        if lemmas[i] in ("bring", "carry", "take", "send", "cook", "buy", "make", "throw", "run", "fetch") and nxt in ("it", "them", "dem", "am") \
+                and (nxt2 in ("come", "go") and (i + 3 >= n or nxt3 in CLAUSE_END | {"here", "there", "back", "home"}) or nxt2 == "give" and nxt3 in OBJ_PRON | {"you", "mi"}):
+            yield i, i + 3, "serial-verb"
+        # give it me
+        if lemmas[i] in ("give", "hand", "pass", "send", "show", "lend", "bring", "fetch") and nxt == "it" and nxt2 in ("me", "him", "her", "us", "them") \
+                and (i + 3 >= n or nxt3 in CLAUSE_END | {"back", "now", "then", "please"}):
+            yield i, i + 3, "give-it-me"
+        # and I go, "what?" / she's all, "whatever"
+        if low in ("go", "goes", "went") and prev in SUBJ_PRON and (i < 2 or lowers[i - 2] in CLAUSE_END | {"and", "so", "then", "like", "she", "he"} or i == 1) \
+                and nxt in QUOTE_OPEN and i + 2 < n and doc[i + 2].is_alpha and not (nxt == "," and nxt2 in SUBJ | {"and", "but", "then", "so", "because", "if", "when", "too", "though"}) \
+                and not (nxt == "," and lowers[i + 2] in ("and", "or")):
+            yield i - 1, i + 1, "quotative-go"
+        if low == "all" and prev in ("'s", "'re", "'m", "was", "were", "is", "are", "am") and i >= 2 and lowers[i - 2] in SUBJ_PRON \
+                and nxt in QUOTE_OPEN and i + 2 < n and nxt2 in QUOTED_OPENERS:
+            yield i - 1, i + 1, "quotative-like"
+        # I went there like. / He's coming, like.
+        if low == "like" and i >= 2 and (nxt in (".", "!", "…", "...") or nxt == "") and not is_question \
+                and prev in (",", "there", "here", "now", "then", "today", "yesterday", "home", "anyway", "really", "though", "too", "again", "me", "him", "us", "them", "it") \
+                and not any(w in ("what", "whatever", "how", "anything", "something", "nothing", "look", "looks", "looked", "feel", "feels", "sound", "sounds", "seem", "seems", "taste", "tastes", "smell", "smells") for w in lowers[:i]) \
+                and not (prev in ("me", "him", "us", "them", "it") and i >= 2 and lowers[i - 2] in SUBJ | AUX):
+            yield i, i + 1, "final-like"
+        # my sister, he … / my brother she …
+        if low in ("he", "she") and i >= 2 and i <= 4 and lowers[0] in ("my", "the", "your", "his", "her", "our", "their") and (
+                low == "he" and lowers[1] in FEMALE or low == "she" and lowers[1] in MALE) and (prev in (",", "—", "-") or prev in FEMALE | MALE) \
+                and i + 1 < n and nxt in AUX | VERB_LEMMAS | {"works", "lives", "likes", "went", "came", "said", "has", "'s"}:
+            yield 0, i + 1, "gender-pronoun"
+        # got one man outside
+        if i == 0 and low == "got" and nxt in ("one", "plenty", "many", "lots", "two", "three", "some") and n > 3 and doc[2].is_alpha and not is_question \
+                and nxt2 not in ("of", "more", "minute", "minutes", "second", "sec") and any(w in ("here", "there", "outside", "inside", "in", "at", "on", "dey", "today", "tomorrow") for w in lowers[3:]):
+            yield 0, 3, "existential-got"
+        if low == "hit" and nxt in ("'s", "is", "was", "ai", "ain't", "aint", "'ll", "will", "do", "does", "did", "were") and start and nxt2 not in ("by", "hard"):
+            yield i, i + 1, "hit-it"
+        # it's a man lives there (zero subject relative after existential it)
+        if low in ("'s", "is", "was") and prev == "it" and nxt in ("a", "an", "some") and i + 3 < n and doc[i + 2].is_alpha \
+                and lowers[i + 3].endswith(("s", "ed")) and lemmas[i + 3] != lowers[i + 3] and lemmas[i + 3] in VERB_LEMMAS | {"own", "run", "sell", "keep", "want", "live", "come"} \
+                and lowers[i + 3] not in ("was", "is", "has") and lemmas[i + 2] in PERSON_NOUNS | {"man", "woman", "fellow", "dog", "lady", "family", "boy", "girl"}:
+            yield i + 1, i + 4, "relative-deletion"
+        # the man lives there is my friend (zero subject relative before the main verb)
+        if i == 1 and lowers[0] in ("the", "a", "that") and low in PERSON_NOUNS | {"fellow", "lady", "family", "dog"} and i + 2 < n \
+                and nxt.endswith(("s", "ed")) and lemmas[i + 1] != nxt and lemmas[i + 1] in VERB_LEMMAS | {"own", "live", "run", "sell", "keep", "come"} and nxt not in ("was", "is", "has", "does"):
+            _s, end = _clause_bounds(lowers, i)
+            later = next((j for j in range(i + 3, end) if lowers[j] in ("is", "was", "'s", "are", "were")), None)
+            if later is not None and lemmas[i + 1] not in ("say", "think", "know", "feel", "believe", "hope", "mean", "hear", "see", "tell", "find", "want", "expect", "wish") \
+                    and not any(lowers[j] in SUBJ | WH | {"that", "this", "because", "if", "and", "but", "so", "than", "as"} for j in range(i + 2, later)) and not is_question:
+                yield 0, i + 2, "relative-deletion"
+        # people says / the children goes (Northern Subject Rule with an irregular plural)
+        if low in ("people", "children", "men", "women", "folks", "folk") and (i == 0 or prev in ("the", "all", "some", "these", "those", "most", "many", "our", "my")) \
+                and nxt.endswith("s") and i + 1 < n and lemmas[i + 1] in VERB_LEMMAS and nxt == lemmas[i + 1] + "s" and nxt not in ("is", "was", "has", "does"):
+            yield i, i + 2, "plural-verb-s"
+        # what you want? / where he went?
+        if low in ("what", "where", "why", "how", "who", "when") and (i == 0 or prev in CLAUSE_END) and nxt in ("you", "he", "she", "they", "we", "i") and is_question and i + 2 < n:
+            verb = nxt2
+            if (lemmas[i + 2] == verb and verb in VERB_LEMMAS | TO_VERBS | {"do", "say", "mean", "want", "think"} and verb not in ("and", "or")
+                    or (verb.endswith("ed") and lemmas[i + 2] != verb) or verb in PRETERITES_AS_PART | {"said", "told", "bought", "thought", "made", "found", "left", "got", "put", "met", "sent"}) \
+                    and not (low == "who" and nxt == "you"):
+                yield i, i + 3, "no-inversion"
+        if low in ("where", "what", "who", "how") and i == 0 and nxt in SUBJ | {"this", "that"} and nxt2 in ("is", "are", "was", "were", "'s", "'re") and i + 3 < n and lowers[i + 3] == "?":
+            yield i, i + 3, "no-inversion"
+        # me not stupid / me is hungry
+        if low == "me" and (i == 0 or prev in CLAUSE_END) and nxt in ("not", "is", "was", "am", "can", "will", "gonna", "have", "no", "did", "want", "know", "like", "need", "go", "come", "see") \
+                and i + 2 < n and doc[i + 2].is_alpha and not nxt2.endswith("ing") and n > 3:
+            yield i, i + 2, "me-subject"
+        # where's me book?
+        if low == "me" and nxt in ("book", "money", "coat", "shoes", "dinner", "job", "dog", "hat", "boots", "jacket", "tea", "glasses", "brother", "sister", "uncle", "aunt", "friend", "friends", "wee", "best", "da") \
+                and prev in ("'s", "is", "was", "got", "find", "lost", "on", "in", "with", "of", "where", "at", "from", "and", "grab") and nxt2 not in ("a", "an", "the", "some", "to"):
+            if not (prev in ("with", "of", "on", "at", "from", "in") and nxt in ("tea", "dinner", "best")) and not (prev == "got" and nxt in ("brother", "sister", "friend")):
+                yield i, i + 2, "me-possessive"
+        # I'm going to buy me a truck (personal dative: the subject is I)
+        if low in ("me", "us") and i >= 2 and lemmas[i - 1] in PERSONAL_DATIVE_VERBS and nxt in ("a", "an", "some", "one", "two", "another", "the", "my", "our", "new", "some"):
+            _s, _e = _clause_bounds(lowers, i)
+            subject = next((lowers[j] for j in range(i - 2, _s - 1, -1) if lowers[j] in SUBJ | OBJ_PRON | {"you"}), "")
+            if subject == ("i" if low == "me" else "we") and not any(lowers[j] in ("you", "he", "she", "they", "him", "her", "them", "let", "help", "for") for j in range(_s, i - 1)):
+                yield i - 1, i + 1, "personal-dative"
+        # two childs / many mans
+        if low in ("childs", "womans", "tooths", "mouses", "gooses", "oxes", "persons'", "peoples") and i > 0 or low == "mans" and prev in NUMBER_WORDS | {"the", "all", "some", "these", "those", "two", "many", "other"}:
+            if not (low == "peoples" and prev in ("the", "indigenous", "native", "all", "many", "other", "different", "of")):
+                yield i, i + 1, "regularized-plural"
+        # that there dog
+        if low == "that" and nxt == "there" and i + 2 < n and doc[i + 2].is_alpha and doc[i + 2].is_lower and lemmas[i + 2] == nxt2 \
+                and not nxt2.endswith("s") and nxt2 not in VERB_LEMMAS | AUX | SUBJ | NEG_FIRST | {"seem", "might", "must", "ought", "appear", "exist", "remain", "a", "an", "the", "any", "some", "once", "too", "and", "or", "but"} \
+                and _has_plural(nxt2):
+            yield i, i + 3, "this-here"
+        # he's gone to the shop an hour ago (perfect with a finished time, contracted)
+        if low == "'s" and prev in ("he", "she") and nxt in ("gone", "been", "left", "seen", "done", "come", "arrived", "died", "finished", "bought", "called", "eaten") and not is_question:
+            _s, end = _clause_bounds(lowers, i)
+            if any(lowers[j] in ("yesterday", "ago") for j in range(i + 2, end)) and not any(lowers[j] in ("since", "for", "until", "till") for j in range(i + 2, end)):
+                yield i - 1, i + 2, "perfect-past-time"
+        # I like to died (liketa = nearly)
+        if low == "to" and prev in ("like", "liked") and i >= 2 and lowers[i - 2] in SUBJ and i + 1 < n \
+                and (nxt in ("died", "killed", "fell", "froze", "drowned", "broke", "went", "had", "lost", "fainted", "starved", "busted", "jumped", "scared")):
+            yield i - 1, i + 2, "liketa"
+        # I don't know what is his name
+        if low in WH and i >= 1 and nxt in ("is", "was", "are", "were") and nxt2 in ("his", "her", "their", "our", "its") and not is_question \
+                and any(lemmas[j] in EMBED_VERBS for j in range(max(0, i - 3), i)):
+            yield i, i + 3, "embedded-inversion"
+        # it's real good
+        if low == "real" and prev in ("'s", "is", "was", "'re", "are", "were", "be", "looks", "look", "sounds", "feel", "feels") and nxt in SHORT_ADJ | {"nice", "quick", "pretty", "cute", "cool", "sweet", "smart"} \
+                and (i + 2 >= n or nxt2 in CLAUSE_END | {"and", "to", "at", "now", "today", "too"}):
+            yield i, i + 2, "real-adverb"
+
+
 def _has_plural(noun: str) -> bool:
     """The lookup table knows a plural of this noun (so it is countable)."""
     from .components import get_lemmatizer
@@ -1357,4 +1734,4 @@ def _chain(*rules: Callable[[Any], Iterator[Span]]) -> Callable[[Any], Iterator[
 
 
 LANG_RULES["en"] = _chain(english_rules, more_english_rules, scots_no, world_rules, more_world_rules, agreement_rules,
-                          word_order_rules, omission_rules, rare_spellings)
+                          word_order_rules, omission_rules, global_rules, rare_spellings)

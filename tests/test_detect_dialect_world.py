@@ -1,0 +1,146 @@
+"""Grammatical features of the world's Englishes (eWAVE areas: pronouns, possession, articles,
+comparison, aspect markers, tags, relatives, complementation, serial verbs, quotatives, discourse 'like'),
+on our own sentences: each rule fires on its feature, and the standard English next to it stays quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from test_detect_support import make_transcript  # noqa: E402
+
+from locpipe.detect import detect  # noqa: E402
+from locpipe.detect.dialect import LANG_RULES, RULES  # noqa: E402
+
+KINDS = "dialect,slang,profanity,register"
+
+POSITIVE = [
+    # pronouns
+    ("Tell he to come here.", "subject-pronoun-object"), ("I went to town with she.", "subject-pronoun-object"),
+    ("You did see she yesterday.", "subject-pronoun-object"),
+    ("He book is on the table.", "subject-possessive"), ("We house is near the river.", "subject-possessive"),
+    ("My husband and myself went to the market.", "myself-subject"),
+    ("Myself and John fixed the roof.", "myself-subject"),
+    ("Who all was at the party?", "wh-all"), ("Who-all is coming tonight?", "wh-all"),
+    ("What all did you buy?", "wh-all"), ("Who who came to the party?", "reduplication"),
+    ("The boy dem are playing.", "plural-dem"), ("Take dem book to school.", "plural-dem"),
+    ("Mary them are coming later.", "associative-plural"),
+    ("My sister, he is a nurse.", "gender-pronoun"), ("My brother she works in town.", "gender-pronoun"),
+    ("Hit's a long way to town.", "hit-it"),
+    ("Me not stupid.", "me-subject"), ("Where's me book?", "me-possessive"),
+    ("I'm going to buy me a new truck.", "personal-dative"), ("We gonna get us a dog.", "personal-dative"),
+    # noun phrase
+    ("They have two childs.", "regularized-plural"), ("There were many mans there.", "regularized-plural"),
+    ("He gave me an advice.", "mass-noun-article"), ("We bought a furniture for the room.", "mass-noun-article"),
+    ("He is teacher.", "zero-article"), ("My father was farmer in the village.", "zero-article"),
+    ("My brother car is red.", "juxtaposed-genitive"), ("John book is here.", "juxtaposed-genitive"),
+    ("John his book is here.", "his-genitive"), ("That there dog bit me.", "this-here"),
+    ("He taller pass me.", "pass-comparative"), ("He is taller from me.", "pass-comparative"),
+    ("He is taller as me.", "comparative-as"), ("She is more taller than him.", "double-comparative"),
+    ("He's too much clever.", "too-much-adjective"),
+    # tense, aspect, modals
+    ("Mi a go home.", "creole-progressive"), ("He de come now.", "creole-progressive"),
+    ("He steady talking.", "continuative"), ("She stay sleeping all day.", "continuative"),
+    ("He does go to church every Sunday.", "habitual-do"), ("He always come late.", "third-person-zero"),
+    ("I know him since ten years.", "since-duration"), ("I am here since Monday.", "since-duration"),
+    ("We live here since 1990.", "since-duration"),
+    ("I would call you tomorrow.", "would-future"), ("He gon leave.", "gon-future"),
+    ("It mustn't be true.", "epistemic-mustnt"), ("He's gone to the shop an hour ago.", "perfect-past-time"),
+    ("I like to died laughing.", "liketa"),
+    # tags, negation, object drop
+    ("He's gone, is it?", "is-it-tag"), ("You're coming tonight, is it?", "is-it-tag"),
+    ("I don't like.", "object-drop"), ("Can I keep?", "object-drop"), ("I'll take.", "object-drop"),
+    # relatives and complementation
+    ("The man as I saw.", "as-relative"), ("The man that his wife died.", "analytic-whose"),
+    ("The man what his son is a doctor.", "analytic-whose"),
+    ("The man who I met him is here.", "resumptive-pronoun"),
+    ("He left early, which I didn't like it.", "which-linker"),
+    ("The man lives there is my friend.", "relative-deletion"), ("It's a man lives there.", "relative-deletion"),
+    ("People says that.", "plural-verb-s"), ("I don't know what is his name.", "embedded-inversion"),
+    ("I want for you to go.", "want-for-to"), ("I want for to go home.", "for-to"),
+    ("Bring it come.", "serial-verb"), ("He cook it give me.", "serial-verb"), ("Give it me.", "give-it-me"),
+    # discourse and word order
+    ("And I go, what?", "quotative-go"), ("And she's all, whatever.", "quotative-like"),
+    ("I went there like.", "final-like"), ("He's coming, like.", "final-like"),
+    ("What you want?", "no-inversion"), ("Where he went?", "no-inversion"), ("Where he is?", "no-inversion"),
+    ("Got one man outside.", "existential-got"), ("It's real good.", "real-adverb"),
+]
+
+NEGATIVE = [
+    # pronouns
+    "I can tell he's lying.", "I went with her to the store.", "Between you and me, he is wrong.",
+    "She is taller than he is.", "It's for them to decide.", "I know she left.", "I saw she was tired.",
+    "We head home after work.", "She books a table for two.", "My wife and I went to Paris.", "I did it myself.",
+    "What is all this noise?", "What all of this means is unclear.", "The boys are playing outside.",
+    "Tell Mary them apples are bad.", "My brother, he is a doctor.", "My sister said he would come.",
+    "He hit the ball hard.", "Me too.", "Me, I like tea.", "She gave me money.", "I want you to buy me a new truck.",
+    "I'm going to buy you a car.", "Men are from Mars.",
+    # noun phrase
+    "I need some advice.", "She gave me good advice.", "He is a teacher.", "He became captain of the team.",
+    "My brother's car is red.", "My family car is old.", "Our baby girl is sleeping.", "Tom's house is big.",
+    "Can you pass me the salt?", "He is taller than me.", "I expected better from him.",
+    "I got it cheaper from the market.", "He is as tall as me.", "I'll tell you more later.",
+    "He drinks too much coffee.", "I think that there is a cat.", "That there is the problem.",
+    # tense, aspect, modals
+    "Give me a go.", "Stay sitting down, please.", "I do go to the gym every week, actually.",
+    "Does he always come late?", "He always comes late.", "I have known him for ten years.",
+    "I have lived here since 2010.", "It is three years since he died.", "I've been waiting since morning.",
+    "I'm happy since you came.", "He said he would call me tomorrow.", "I would go tomorrow if I could.",
+    "I'd love to see you tonight.", "You mustn't be late.", "He's gone to the shop.",
+    "She's been gone since yesterday.", "I like to dance.", "I'd like to go.",
+    # tags, object drop
+    "It's cold, isn't it?", "That's true, is it?", "Do as you like.", "Come whenever you like.",
+    "Take what you need.", "Take the one you like.", "I'll take it.", "I don't like it.", "I'd like that.",
+    # relatives and complementation
+    "The same man as I saw yesterday.", "It's not as easy as I thought.", "The man that his wife loves is rich.",
+    "The book that I gave him is here.", "The man who I met was nice.", "He left early, which I didn't like.",
+    "I want you to go.", "I would like for you to come.", "It's time for you to go.", "The man says there is a problem.",
+    "The man lives there.", "The man who lives there is my friend.", "People say that.",
+    "I asked him what his name was.", "Bring it here.", "Let it go.", "Give it to me.", "Give it back.",
+    # discourse and word order
+    "Where I go, she goes.", "If I go, you go.", "That's all, folks.", "We're all, without exception, tired.",
+    "I don't know what it's like.", "What's the weather like?", "Do whatever you like.",
+    "The books Tom and Mary like.", "What do you want?", "Where are you going?", "What you see is what you get.",
+    "Do you know where he is?", "Got a minute?", "I got one yesterday.", "It's real.", "It's really good.",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from locpipe.detect import get_nlp
+
+    return get_nlp("en")
+
+
+def _slugs(nlp, line: str) -> list[str]:
+    return [slug for _start, _end, slug in LANG_RULES["en"](nlp(line))]
+
+
+@pytest.mark.parametrize(("line", "rule"), POSITIVE)
+def test_feature_found(nlp, line: str, rule: str) -> None:
+    assert rule in _slugs(nlp, line)
+
+
+@pytest.mark.parametrize("line", NEGATIVE)
+def test_standard_english_is_quiet(nlp, line: str) -> None:
+    assert [slug for slug in _slugs(nlp, line) if slug != "rare-spelling"] == []
+
+
+def test_features_become_flags() -> None:
+    """Through detect(): one flag per feature line, the rule's gloss and a 'keep the voice' suggestion."""
+    lines = ["Tell he to come here.", "I know him since ten years.", "He's gone, is it?", "I went to town with her."]
+    t = detect(make_transcript(lines), lang="en", kinds=KINDS)
+    found = {(f.segment, f.rule_id) for f in t.flags}
+    assert found == {("s0001", "en.rule.subject-pronoun-object"), ("s0002", "en.rule.since-duration"),
+                     ("s0003", "en.rule.is-it-tag")}
+    flag = next(f for f in t.flags if f.rule_id == "en.rule.since-duration")
+    assert flag.kind == "dialect" and flag.label == "grammar" and flag.text == "know"
+    assert flag.gloss == RULES["since-duration"]["gloss"]
+    assert "do not correct" in flag.suggestion
+
+
+def test_every_rule_is_described() -> None:
+    for slug, rule in RULES.items():
+        assert rule["kind"] in ("dialect", "register") and rule["label"] and rule["gloss"], slug
+        assert len(rule["gloss"]) <= 160, slug
