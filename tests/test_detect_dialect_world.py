@@ -65,6 +65,24 @@ POSITIVE = [
     ("I went there like.", "final-like"), ("He's coming, like.", "final-like"),
     ("What you want?", "no-inversion"), ("Where he went?", "no-inversion"), ("Where he is?", "no-inversion"),
     ("Got one man outside.", "existential-got"), ("It's real good.", "real-adverb"),
+    ("This book, I like it.", "topic-resumptive"), ("That film, I never saw.", "topic-resumptive"),
+    # articles
+    ("We had the lunch with him.", "meal-article"), ("He speaks the English well.", "meal-article"),
+    ("I went to cinema yesterday.", "place-no-article"), ("She is at office now.", "place-no-article"),
+    ("He is good boy.", "adjective-noun-no-article"), ("It was nice day.", "adjective-noun-no-article"),
+    ("The old truck, she still runs.", "thing-pronoun"), ("My car she don't start.", "thing-pronoun"),
+    ("Us house is the big one.", "us-possessive"), ("All the student are here.", "all-singular"),
+    ("There are a lot of book on the table.", "all-singular"),
+    # tense and aspect
+    ("He could of been killed.", "modal-of"), ("You should of told me.", "modal-of"),
+    ("I am having two cars.", "progressive-possession"), ("She is having a doubt.", "progressive-possession"),
+    ("He is going to school every day.", "progressive-habitual"), ("They're not left school yet.", "be-perfect-left"),
+    ("I had gone there yesterday.", "pluperfect-past"), ("I go do it tomorrow.", "go-future"),
+    ("He no more lives here.", "no-more-negator"), ("Whenever I was born, my father was away.", "whenever-once"),
+    # existentials and relatives
+    ("It was many people there.", "existential-it"), ("It's plenty food in the kitchen.", "existential-it"),
+    ("The place where I live there.", "resumptive-where"),
+    ("I have a brother lives in London.", "have-relative-deletion"), ("I had a friend told me that.", "have-relative-deletion"),
 ]
 
 NEGATIVE = [
@@ -103,6 +121,24 @@ NEGATIVE = [
     "I don't know what it's like.", "What's the weather like?", "Do whatever you like.",
     "The books Tom and Mary like.", "What do you want?", "Where are you going?", "What you see is what you get.",
     "Do you know where he is?", "Got a minute?", "I got one yesterday.", "It's real.", "It's really good.",
+    "This book is good.", "That day, I never saw him.", "This morning, I saw it.",
+    # articles
+    "What could of all things be worse?", "The old truck still runs.", "My car, she said, was stolen.",
+    "We had lunch with him.", "We had the lunch you made.", "He speaks English well.", "The English are coming.",
+    "I went to the cinema yesterday.", "She is at the office now.", "He was in hospital.", "I went to bed.",
+    "He is a good boy.", "It was a nice day.", "It's fine weather.", "It was good fun.", "Give us a house.",
+    "All the students are here.", "All my friends are coming.", "There are a lot of books on the table.",
+    # tense and aspect
+    "I am having a party.", "We're having a baby.", "I'm having doubts.", "I'm having lunch.",
+    "He goes to school every day.", "He is getting better every day.", "I'm working every day this week.",
+    "They have not left school yet.", "We're left with nothing.", "I had gone there before you came.",
+    "I had already eaten when he arrived.", "I'll go see him tomorrow.", "I go to work every day.",
+    "We go swimming tomorrow.", "I have no more money.", "There's no more time.",
+    "Whenever I go there, I feel happy.",
+    # existentials and relatives
+    "It was two years ago.", "It's no use.", "It's two o'clock.", "It was many years ago.",
+    "The place where I live is nice.", "This is the place where I live.", "I have a brother who lives in London.",
+    "I have a friend named Tom.", "I have a cat called Tom.", "I had a feeling.",
 ]
 
 

@@ -1716,6 +1716,180 @@ def global_rules(doc: Any) -> Iterator[Span]:
             yield i, i + 2, "real-adverb"
 
 
+RULES.update({
+    "modal-of": {"kind": "dialect", "label": "eye-dialect", "variety": "General (informal writing)",
+                 "gloss": "'could of / would of / should of' = could have / would have / should have"},
+    "thing-pronoun": {"kind": "dialect", "label": "grammar", "variety": "General (colloquial) / Australian / Newfoundland / Southwest English",
+                      "gloss": "'he/she' for a thing ('the old truck, she still runs' = it still runs)"},
+    "meal-article": {"kind": "dialect", "label": "grammar", "variety": "Irish / Scottish / World Englishes",
+                     "gloss": "definite article where standard English has none ('had the lunch', 'speaks the English')"},
+    "place-no-article": {"kind": "dialect", "label": "grammar", "variety": "World Englishes (India, Africa, Asia)",
+                         "gloss": "no 'the' before a familiar place ('went to cinema' = went to the cinema)"},
+    "adjective-noun-no-article": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / Creoles",
+                                  "gloss": "no 'a' before adjective + noun ('he is good boy' = he is a good boy)"},
+    "progressive-possession": {"kind": "dialect", "label": "grammar", "variety": "Indian / African / World Englishes",
+                               "gloss": "progressive of 'have' for possession ('I am having two cars' = I have two cars)"},
+    "progressive-habitual": {"kind": "dialect", "label": "grammar", "variety": "Indian / Irish / African Englishes",
+                             "gloss": "progressive for a habit ('he is going to school every day' = he goes to school every day)"},
+    "be-perfect-left": {"kind": "dialect", "label": "grammar", "variety": "Irish / Scottish / Northern English",
+                        "gloss": "'be' as perfect auxiliary ('they're not left school yet' = they haven't left school yet)"},
+    "resumptive-where": {"kind": "dialect", "label": "grammar", "variety": "World Englishes",
+                         "gloss": "'where … there' ('the place where I live there' = the place where I live)"},
+    "topic-resumptive": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / General (colloquial)",
+                         "gloss": "a fronted topic, repeated as a pronoun or left as a gap ('This book, I like it' = I like this book)"},
+    "no-more-negator": {"kind": "dialect", "label": "grammar", "variety": "Indian / Caribbean / Pidgin",
+                        "gloss": "'no more' before the verb = not … any more ('he no more lives here' = he doesn't live here any more)"},
+    "whenever-once": {"kind": "dialect", "label": "grammar", "variety": "Irish / Scottish / Australian",
+                      "gloss": "'whenever' for one past event = when ('whenever I was born' = when I was born)"},
+    "us-possessive": {"kind": "dialect", "label": "grammar", "variety": "Northern English / Scottish / Irish",
+                      "gloss": "'us' = our ('us house' = our house)"},
+    "existential-it": {"kind": "dialect", "label": "grammar", "variety": "US South / AAVE / Caribbean / World Englishes",
+                       "gloss": "existential 'it' = there ('it was many people there' = there were many people there)"},
+    "all-singular": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / Creoles",
+                     "gloss": "no plural -s after 'all the' / 'a lot of' ('all the student', 'a lot of book')"},
+    "pluperfect-past": {"kind": "dialect", "label": "grammar", "variety": "Indian / US South / Irish / World Englishes",
+                        "gloss": "past perfect for a simple past ('I had gone there yesterday' = I went there yesterday)"},
+    "go-future": {"kind": "dialect", "label": "grammar", "variety": "Singapore / Caribbean / Pidgin",
+                  "gloss": "'go' + verb as future ('I go do it tomorrow' = I'll do it tomorrow)"},
+    "have-relative-deletion": {"kind": "dialect", "label": "grammar", "variety": "British / Irish / US South / AAVE",
+                               "gloss": "no subject relative after 'have' ('I have a brother lives in London' = a brother who lives)"},
+})
+MEALS = {"lunch", "dinner", "breakfast", "supper", "tea"}
+LANGUAGES = {"english", "french", "irish", "gaelic", "spanish", "german", "hindi", "swahili", "chinese", "arabic", "latin",
+             "italian", "russian", "japanese", "welsh", "scots"}
+FAMILIAR_PLACES = {"cinema", "mall", "beach", "park", "library", "supermarket", "airport", "station", "office", "zoo", "gym",
+                   "bank", "movies", "post-office", "hotel", "restaurant", "stadium", "museum", "theatre", "theater",
+                   "shop", "store", "garage", "kitchen", "toilet", "bathroom", "party"}
+ADJ_BEFORE_NOUN = SHORT_ADJ | {"good", "nice", "big", "small", "new", "old", "beautiful", "great", "kind", "clever", "young",
+                               "rich", "poor", "honest", "lazy", "bright", "fine", "lovely", "wonderful", "terrible"}
+NOUN_NEEDS_ARTICLE = COUNT_NOUNS | ROLES | {"man", "woman", "boy", "girl", "person", "day", "idea", "place", "guy", "lady",
+                                            "kid", "film", "movie", "game", "question", "answer", "story", "song", "city", "country"}
+POSSESSIONS = {"car", "cars", "house", "houses", "brother", "brothers", "sister", "sisters", "children", "kids", "son", "sons",
+               "daughter", "daughters", "friends", "money", "doubt", "shop", "farm", "cow", "cows", "bike", "bikes",
+               "phone", "phones", "dog", "dogs", "computer", "land"}
+CHANGE_ING = {"getting", "growing", "becoming", "improving", "increasing", "changing", "learning", "dying", "losing",
+              "gaining", "rising", "falling", "doing", "feeling", "looking", "running"}
+TIME_UNITS = {"years", "days", "hours", "minutes", "months", "weeks", "miles", "dollars", "pounds", "o'clock", "times",
+              "kilometers", "kilometres", "seconds", "euros", "degrees", "percent", "thirty", "fifteen", "forty"}
+
+
+def more_global_rules(doc: Any) -> Iterator[Span]:
+    """Articles, aspect, existentials, topics and past-time marking of the world's Englishes."""
+    from .components import token_lists
+
+    lists = token_lists(doc)
+    lowers, lemmas = lists.lowers, lists.lemmas
+    n = len(lowers)
+    is_question = "?" in lowers
+    for i, low in enumerate(lowers):
+        prev, nxt, nxt2 = _around(lowers, i)
+        nxt3 = lowers[i + 3] if i + 3 < n else ""
+        end_after = nxt in CLAUSE_END or nxt == ""
+        if low in ("could", "would", "should", "must", "might", "may", "will") and nxt == "of" and i + 2 < n \
+                and (nxt2 in ("been", "done", "gone", "seen", "had", "known", "got", "told", "said", "made", "taken", "given", "thought")
+                     or nxt2.endswith(("ed", "en")) and lemmas[i + 2] != nxt2):
+            yield i, i + 2, "modal-of"
+        # the old truck, she still runs
+        if low in ("she", "he") and i >= 2 and (prev == "," or lowers[i - 1] in THINGS | {"bus", "train", "kettle", "fridge", "tree", "watch"}) \
+                and any(lowers[j] in THINGS | {"bus", "train", "kettle", "fridge", "wagon", "rifle"} and j + 1 < n and lowers[j + 1] in (",", "she", "he")
+                        for j in range(max(0, i - 4), i)) \
+                and lowers[0] in ("the", "my", "this", "that", "our", "your", "his", "her", "me", "old") and nxt in AUX | VERB_LEMMAS | {"runs", "goes", "works", "needs", "starts", "still", "never", "'s", "is", "was"}:
+            yield i, i + 1, "thing-pronoun"
+        # had the lunch / speak the English
+        if low == "the" and nxt in MEALS and i > 0 and lemmas[i - 1] in ("have", "eat", "take", "cook", "make", "skip", "finish") \
+                and (i + 2 >= n or nxt2 in CLAUSE_END | {"with", "at", "in", "together", "today", "yesterday", "early", "late", "now", "already", "and"}) \
+                and not (nxt == "tea" and lemmas[i - 1] in ("make", "have", "take", "finish")):
+            yield i, i + 2, "meal-article"
+        if low == "the" and nxt in LANGUAGES and i > 0 and lemmas[i - 1] in ("speak", "learn", "study", "know", "teach", "understand") \
+                and (i + 2 >= n or nxt2 in CLAUSE_END | {"well", "very", "fluently", "at", "in", "and", "now"}):
+            yield i, i + 2, "meal-article"
+        # went to cinema
+        if low in ("to", "at", "in") and nxt in FAMILIAR_PLACES and i > 0 and lemmas[i - 1] in ("go", "went", "be", "work", "come", "stay", "wait", "meet", "is", "was") \
+                and (i + 2 >= n or nxt2 in CLAUSE_END | {"yesterday", "today", "tomorrow", "now", "with", "and", "every", "tonight", "later"}) \
+                and not (low == "in" and nxt in ("office", "kitchen", "bathroom", "toilet", "theatre", "store", "party")) \
+                and not (lemmas[i - 1] in ("be", "is", "was") and low == "to"):
+            yield i, i + 2, "place-no-article"
+        # he is good boy
+        if low in ADJ_BEFORE_NOUN and prev in ("is", "'s", "was", "am", "'m", "are", "'re", "were") and i >= 2 and lowers[i - 2] in SUBJ | {"this", "that"} \
+                and nxt in NOUN_NEEDS_ARTICLE and i + 1 < n and doc[i + 1].is_lower and (i + 2 >= n or nxt2 in CLAUSE_END | {"and", "but", "too", "in", "at", "from", "now"}) \
+                and not (low == "old" and nxt in ("friend",)) and not (low in ("fine", "cold", "hot", "bright") and nxt in ("day",)):
+            yield i - 1, i + 2, "adjective-noun-no-article"
+        # I am having two cars
+        if low == "having" and prev in ("am", "'m", "is", "are", "'re") and i + 1 < n:
+            j = i + 2 if nxt in ("a", "an", "two", "three", "four", "five", "many", "no", "one", "some", "lot", "lots") else i + 1
+            if j < n and lowers[j] in POSSESSIONS and (j + 1 >= n or lowers[j + 1] in CLAUSE_END | {"and", "in", "at", "now"}) \
+                    and not (lowers[j] in ("brother", "sister", "son", "daughter", "children", "kids", "dog", "money", "friends", "car", "house") and nxt in ("a", "an", "some", "lot", "lots", "friends")) \
+                    and not (lowers[j] == "doubt" and nxt != "a"):
+                yield i - 1, j + 1, "progressive-possession"
+        # he is going to school every day
+        if low.endswith("ing") and len(low) > 4 and lemmas[i] != low and prev in ("am", "'m", "is", "are", "'re", "'s") and i >= 2 and lowers[i - 2] in SUBJ \
+                and low not in CHANGE_ING | STATIVE and not is_question:
+            rest = lowers[i + 1:]
+            if any(rest[k] == "every" and k + 1 < len(rest) and rest[k + 1] in ("day", "morning", "evening", "night", "sunday", "week", "year", "monday", "saturday")
+                   for k in range(len(rest))) and not any(w in ("this", "these", "now", "currently", "week", "moment", "lately", "today", "tonight", "until", "more", "better", "worse", "since") for w in rest):
+                yield i - 1, i + 1, "progressive-habitual"
+        # they're not left school yet
+        if low in ("left", "started") and prev in ("'re", "are", "am", "'m", "is", "not") and (prev != "not" or i >= 2 and lowers[i - 2] in ("'re", "are", "am", "'m", "is")) \
+                and nxt in ("school", "home", "work", "college", "university", "yet", "already", "town"):
+            yield i - 1, i + 1, "be-perfect-left"
+        # the place where I live there
+        if low == "there" and (end_after) and i >= 3 and lowers[i - 3] == "where" and lowers[i - 2] in SUBJ and lemmas[i - 1] in VERB_LEMMAS | {"live", "work", "stay", "grow", "meet", "go"}:
+            yield i - 3, i + 1, "resumptive-where"
+        # This book, I like it. / That film, I never saw.
+        if i == 0 and low in ("this", "that", "these", "those") and n > 5 and doc[1].is_alpha and doc[1].is_lower and lemmas[1] not in VERB_LEMMAS | AUX \
+                and lowers[1] not in ("is", "was", "one", "time", "way", "day", "morning", "night", "week", "year", "evening", "afternoon") and nxt2 == "," and lowers[3] in SUBJ_PRON - {"you"}:
+            _s, end = _clause_bounds(lowers, 4)
+            tail = lowers[4:end]
+            if tail and (tail[-1] in ("it", "them") and len(tail) >= 2 and lemmas[4 + len(tail) - 2] in VERB_LEMMAS | {"like", "love", "hate", "read", "see", "buy", "want"}
+                         or lemmas[4 + len(tail) - 1] in ("like", "love", "hate", "want", "need", "buy", "see", "saw", "read", "know")) \
+                    and all(w in AUX | VERB_LEMMAS | {"never", "really", "also", "n't", "not", "just", "it", "them", "saw", "bought", "read", "liked", "loved"} for w in tail):
+                yield 0, 2, "topic-resumptive"
+        # he no more lives here
+        if low == "no" and nxt == "more" and prev in SUBJ and i + 2 < n and lemmas[i + 2] in VERB_LEMMAS and lemmas[i + 2] != nxt2 or (
+                low == "no" and nxt == "more" and prev in SUBJ and nxt2 in VERB_LEMMAS | {"work", "live", "come"}):
+            yield i, i + 3, "no-more-negator"
+        # whenever I was born
+        if low == "whenever" and any(lowers[j] in ("born", "died", "married", "arrived", "met") for j in range(i + 1, min(n, i + 6))) \
+                and any(lowers[j] in ("was", "were", "got", "first", "died", "married", "arrived", "met") for j in range(i + 1, min(n, i + 5))):
+            yield i, i + 1, "whenever-once"
+        # us house
+        if low == "us" and nxt in ("house", "mam", "mum", "dad", "kid", "kids", "lass", "lad", "car", "bairns", "gran", "nan", "home", "family") \
+                and i + 2 < n and (nxt2 in ("is", "was", "'s", "has", "had", "were", "are") or prev in ("in", "to", "at", "from", "with", "'s", "is", "was") and nxt2 in CLAUSE_END) \
+                and (i == 0 or lemmas[i - 1] not in GIVE_VERBS):
+            yield i, i + 2, "us-possessive"
+        # it was many people there
+        if low in ("'s", "is", "was", "be", "were") and prev == "it" and nxt in ("many", "several", "plenty", "two", "three", "four", "five", "lots", "no", "some") \
+                and i + 2 < n and doc[i + 2].is_alpha and nxt2 not in TIME_UNITS | {"of", "more", "use", "good", "doubt", "problem", "big", "way", "wonder", "longer", "joke", "time", "fun", "matter"} \
+                and any(lowers[j] in ("there", "here", "outside", "inside", "in", "at") for j in range(i + 3, min(n, i + 6))) and not is_question:
+            if not (nxt in ("no", "some") and nxt2 not in ("people", "man", "men", "women", "children", "food", "water", "money")):
+                yield i - 1, i + 1, "existential-it"
+        # all the student / a lot of book
+        if low == "all" and nxt in ("the", "my", "our", "your", "his", "her", "their", "these", "those") and nxt2 in COUNT_NOUNS | ROLES and nxt2 not in ("room", "watch", "radio", "tv", "television", "farm", "garden", "bed") \
+                and nxt3 in ("are", "were", "have", "came", "went", "come", "go", "like", "want", "know", "and"):
+            yield i, i + 3, "all-singular"
+        if low == "of" and prev in ("lot", "lots", "plenty", "many", "several") and nxt in COUNT_NOUNS | ROLES and nxt not in ("room", "watch", "radio", "tv", "television") \
+                and (i + 2 >= n or nxt2 in CLAUSE_END | {"in", "at", "on", "and", "here", "there"}):
+            yield i - 1, i + 2, "all-singular"
+        # I had gone there yesterday
+        if low == "had" and prev in SUBJ and i + 1 < n and (nxt in ("gone", "been", "seen", "done", "eaten", "met", "bought", "told", "given", "taken", "visited", "called", "finished", "arrived", "left", "come", "went")) \
+                and not is_question:
+            _s, end = _clause_bounds(lowers, i)
+            if any(lowers[j] in ("yesterday",) or lowers[j] == "last" and j + 1 < n and lowers[j + 1] in ("night", "week", "monday", "sunday", "saturday", "friday")
+                   for j in range(i + 2, end)) and not any(w in ("before", "by", "when", "after", "already", "said", "told", "thought", "knew", "realized", "realised", "until", "since", "because", "but", "so", "if", "found", "heard", "learned", "never", "just", "than", "that", "wish") for w in lowers):
+                yield i - 1, i + 2, "pluperfect-past"
+        # I go do it tomorrow
+        if low == "go" and prev in SUBJ and (i < 2 or lowers[i - 2] not in AUX | {"to", "let", "and", "or", "will", "'ll", "must"}) and i + 1 < n and nxt in VERB_LEMMAS | TO_VERBS \
+                and lemmas[i + 1] == nxt and nxt not in ("go", "and", "home", "back", "out") and not is_question:
+            if any(w in ("tomorrow", "later", "next", "soon", "tonight") for w in lowers[i + 2:]) and not any(w in ("every", "always", "usually", "often", "when", "if", "whenever") for w in lowers):
+                yield i - 1, i + 2, "go-future"
+        # I have a brother lives in London
+        if low in ("have", "has", "had", "got") and prev in SUBJ and nxt in ("a", "an") and i + 3 < n and doc[i + 2].is_alpha \
+                and lemmas[i + 2] in PERSON_NOUNS | KIN | {"fellow", "cousin", "uncle", "aunt", "neighbour", "neighbor"} \
+                and (lowers[i + 3].endswith("s") and lemmas[i + 3] != lowers[i + 3] and lemmas[i + 3] in VERB_LEMMAS | {"live", "own", "work", "run", "sell", "keep", "come"}
+                     or lowers[i + 3] in ("told", "said", "came", "went", "lived", "worked", "gave", "showed")) and lowers[i + 3] not in ("was", "is", "has", "does"):
+            yield i + 1, i + 4, "have-relative-deletion"
+
+
 def _has_plural(noun: str) -> bool:
     """The lookup table knows a plural of this noun (so it is countable)."""
     from .components import get_lemmatizer
@@ -1734,4 +1908,4 @@ def _chain(*rules: Callable[[Any], Iterator[Span]]) -> Callable[[Any], Iterator[
 
 
 LANG_RULES["en"] = _chain(english_rules, more_english_rules, scots_no, world_rules, more_world_rules, agreement_rules,
-                          word_order_rules, omission_rules, global_rules, rare_spellings)
+                          word_order_rules, omission_rules, global_rules, more_global_rules, rare_spellings)
