@@ -83,6 +83,16 @@ POSITIVE = [
     ("It was many people there.", "existential-it"), ("It's plenty food in the kitchen.", "existential-it"),
     ("The place where I live there.", "resumptive-where"),
     ("I have a brother lives in London.", "have-relative-deletion"), ("I had a friend told me that.", "have-relative-deletion"),
+    ("The boy what came yesterday.", "what-relative"), ("The woman at lives there.", "relativizer-at"),
+    ("That's the man whose his car was stolen.", "whose-his"),
+    # negation, questions, modals, comparison
+    ("Nothing didn't happen.", "negative-subject-concord"), ("Nobody never helps me.", "negative-subject-concord"),
+    ("I can't hardly see.", "not-hardly"), ("She asked did I want tea.", "embedded-yes-no"),
+    ("I wonder is he coming.", "embedded-yes-no"), ("You best be going.", "best-modal"),
+    ("It's the most unkindest cut.", "double-superlative"), ("I like to play the football.", "sport-article"),
+    ("He has the fever.", "sport-article"), ("How it is going?", "no-inversion"), ("Why you are crying?", "no-inversion"),
+    ("They sells fish.", "verbal-s"), ("She's a fine old bus.", "gendered-thing"),
+    ("I'm just after eating my dinner.", "after-perfect"), ("Are you wanting some tea?", "stative-progressive"),
 ]
 
 NEGATIVE = [
@@ -139,6 +149,14 @@ NEGATIVE = [
     "It was two years ago.", "It's no use.", "It's two o'clock.", "It was many years ago.",
     "The place where I live is nice.", "This is the place where I live.", "I have a brother who lives in London.",
     "I have a friend named Tom.", "I have a cat called Tom.", "I had a feeling.",
+    "I asked the man what happened.", "I told the boy what to do.", "The man whose car was stolen.",
+    # negation, questions, modals, comparison
+    "Nobody came.", "Nobody knows why not.", "There's nothing not to like.", "No one could not love her.",
+    "I can hardly see.", "She asked if I wanted tea.", "I wonder if he is coming.", "Ask me if you need help.",
+    "You'd best be going.", "You had best leave.", "The most honest man.", "The most interesting film.",
+    "I play football.", "He has a fever.", "I'll get the headache pills.", "How is it going?", "Where is she going?",
+    "Why are you crying?", "What, you are leaving?", "They sell fish.", "You kids are late.",
+    "She's a bus driver.", "She's a good old woman.", "I'm just after lunch.", "Are you wanting to go?",
 ]
 
 

@@ -380,7 +380,10 @@ def english_rules(doc: Any) -> Iterator[Span]:
         if low == "for" and nxt == "to" and i + 2 < n and doc[i + 2].is_alpha and lemmas[i + 2] == lowers[i + 2] \
                 and lowers[i + 2] not in ("the", "a", "an", "my", "your", "his", "her", "our", "their", "me", "him", "us", "them", "you", "it", "be", "do", "go", "come", "this", "that"):
             yield i, i + 3, "for-to"
-        if low == "what" and i >= 2 and lowers[i - 2] in ("the", "that", "this", "those", "them", "a") and doc[i - 1].is_alpha and nxt in SUBJ | {"was", "is", "were", "did", "had", "lives", "lived"} and prev not in ("know", "see", "mean", "about", "is", "was"):
+        if low == "what" and i >= 2 and lowers[i - 2] in ("the", "that", "this", "those", "them", "a") and doc[i - 1].is_alpha and prev not in ("know", "see", "mean", "about", "is", "was") \
+                and (nxt in SUBJ | {"was", "is", "were", "did", "had", "lives", "lived"} or nxt in PARTICIPLES_AS_PAST | PRETERITES_AS_PART - {"did"} | {"said", "told", "made", "took", "came", "stole", "broke", "lives", "works", "owns"}
+                     or nxt.endswith("ed") and lemmas[i + 1] != nxt and nxt not in ("happened",)) \
+                and not any(lemmas[j] in ("ask", "tell", "show", "know", "wonder", "explain", "teach", "remind", "see", "understand", "say") for j in range(0, i - 2)):
             yield i - 2, i + 1, "what-relative"
         if low == "anymore" and not is_question:
             start, end = _clause_bounds(lowers, i)
@@ -388,7 +391,7 @@ def english_rules(doc: Any) -> Iterator[Span]:
                 yield i, i + 1, "positive-anymore"
         if low in ("fixing", "fixin", "fixin'", "fixin’") and nxt == "to" and prev in {"'m", "am", "is", "are", "'re", "'s", "was", "were"} | SUBJ:
             yield i, i + 2, "fixing-to"
-        if low == "after" and prev in ("'m", "am", "is", "are", "'re", "'s", "was", "were", "be") and nxt.endswith(("ing", "in'")) and len(nxt) > 4 and lemmas[i + 1] != nxt:
+        if low == "after" and (prev in ("'m", "am", "is", "are", "'re", "'s", "was", "were", "be") or prev in ("just", "only", "only-just") and i >= 2 and lowers[i - 2] in ("'m", "am", "is", "are", "'re", "'s", "was", "were", "be")) and nxt.endswith(("ing", "in'")) and len(nxt) > 4 and lemmas[i + 1] != nxt:
             yield i, i + 2, "after-perfect"
         m = re.fullmatch(r"([a-z]+)(nae|na|nay)", low)
         if (m and m.group(1) in SCOTS_NEG_STEMS and low not in {"donna", "anna", "henna", "gonna", "wanna"}) or low in {
@@ -718,6 +721,8 @@ def more_english_rules(doc: Any) -> Iterator[Span]:
             if not any(w in COMPARATIVES_IRREGULAR | {"rather", "other", "different", "else", "prefer", "sooner", "differently", "otherwise"}
                        or (w.endswith(("er", "ier")) and len(w) > 3) for w in window):
                 yield i, i + 1, "than-without-comparative"
+        if low in ("am", "are", "is", "was", "were") and nxt in SUBJ and nxt2 in STATIVE and i + 3 < n and lowers[i + 3] not in ("to", "about", "of", "forward", "?"):
+            yield i, i + 3, "stative-progressive"
         if low in ("'m", "am", "are", "'re", "is", "'s", "was", "were") and nxt in STATIVE and nxt2 not in ("to", "about", "of", "forward"):
             yield i, i + 2, "stative-progressive"
         if low in SUBJ_PRON and nxt == "ever" and nxt2 in VERB_LEMMAS and not is_question:
@@ -772,7 +777,7 @@ def more_english_rules(doc: Any) -> Iterator[Span]:
         if low in ("who", "what", "where") and nxt == "-" and nxt2 == low:
             yield i, i + 3, "reduplication"
         if low in ("at", "as", "what") and i > 1 and lowers[i - 1].isalpha() and lowers[i - 2] in ("the", "a", "that", "this") \
-                and i + 1 < n and nxt.endswith("ed") and lemmas[i + 1] != nxt and lemmas[i + 1] in VERB_LEMMAS | {"paint", "live", "die", "marry", "own", "fix"}:
+                and i + 1 < n and (nxt.endswith("ed") or low == "at" and nxt == lemmas[i + 1] + "s") and lemmas[i + 1] != nxt and lemmas[i + 1] in VERB_LEMMAS | {"paint", "live", "die", "marry", "own", "fix"}:
             yield i, i + 2, "relativizer-at"
         # pronoun + adjective / article / preposition with no copula ("she smart", "he a good teacher")
         if low in ("he", "she", "they", "we") and start and (nxt in PRED_ADJ - {"here", "there", "home"} or nxt in ("a", "an", "at", "in")) \
@@ -1288,7 +1293,8 @@ def word_order_rules(doc: Any) -> Iterator[Span]:
                 and nxt2 not in ("to",):
             yield i, i + 2, "dative-without-to"
         if low in ("she", "he") and nxt in ("'s", "is", "was") and nxt2 in ("a", "an") and any(
-                lowers[j] in THINGS for j in range(i + 3, min(n, i + 6))):
+                lowers[j] in THINGS or lowers[j] in ("bus", "train", "wagon", "kettle", "fridge", "cooker", "rifle") and (j + 1 >= n or lowers[j + 1] in CLAUSE_END | {"and", "she", "he"})
+                for j in range(i + 3, min(n, i + 6))):
             yield i, i + 1, "gendered-thing"
         # zero copula with 'it' and 'you' ("It good.", "You crazy!")
         if low in ("it", "you") and start and nxt in PRED_ADJ - {"here", "there", "home", "right", "sure", "fine", "ok"} \
@@ -1890,6 +1896,89 @@ def more_global_rules(doc: Any) -> Iterator[Span]:
             yield i + 1, i + 4, "have-relative-deletion"
 
 
+RULES.update({
+    "negative-subject-concord": {"kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+                                 "gloss": "negative subject with a negated verb ('nobody didn't come' = nobody came)"},
+    "not-hardly": {"kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+                   "gloss": "'can't hardly / couldn't barely' = can hardly / could barely"},
+    "embedded-yes-no": {"kind": "dialect", "label": "grammar", "variety": "Irish / Indian / World Englishes",
+                        "gloss": "question order in a reported yes/no question ('she asked did I want tea' = asked if I wanted tea)"},
+    "best-modal": {"kind": "dialect", "label": "grammar", "variety": "US South / British (colloquial)",
+                   "gloss": "'best' as a modal ('you best be going' = you had better go)"},
+    "whose-his": {"kind": "dialect", "label": "grammar", "variety": "World Englishes",
+                  "gloss": "'whose' + possessive pronoun ('the man whose his car was stolen' = whose car)"},
+    "double-superlative": {"kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
+                           "gloss": "'most' + -est ('the most unkindest' = the unkindest)"},
+    "sport-article": {"kind": "dialect", "label": "grammar", "variety": "Irish / Indian / World Englishes",
+                      "gloss": "'the' before a sport or an illness ('play the football', 'he has the fever')"},
+})
+NEG_SUBJECTS = {"nobody", "nothing", "none", "noone", "nowhere"}
+SUPERLATIVE_WORDS_NOT = {"honest", "modest", "interest", "forest", "harvest", "protest", "request", "contest", "conquest",
+                         "earnest", "manifest", "arrest", "suggest", "digest", "invest", "inquest", "guest", "chest",
+                         "quest", "west", "rest", "nest", "test", "best", "zest", "crest", "pest", "lest", "behest",
+                         "bequest", "tempest", "midwest", "unrest", "priest", "southwest", "northwest", "dishonest"}
+SPORTS = {"football", "cricket", "soccer", "tennis", "golf", "rugby", "hockey", "basketball", "baseball", "volleyball",
+          "badminton", "hurling"}
+ILLNESSES = {"fever", "malaria", "headache", "toothache", "typhoid", "cough", "diarrhoea", "diarrhea", "stomachache", "jaundice"}
+
+
+def negation_question_rules(doc: Any) -> Iterator[Span]:
+    """Negative concord with a negative subject, 'can't hardly', reported yes/no questions, 'best' as a modal,
+    'whose his', 'most unkindest', 'the football'."""
+    from .components import token_lists
+
+    lists = token_lists(doc)
+    lowers, lemmas = lists.lowers, lists.lemmas
+    n = len(lowers)
+    is_question = "?" in lowers
+    for i, low in enumerate(lowers):
+        prev, nxt, nxt2 = _around(lowers, i)
+        # nobody didn't come / nothing never happens here
+        if (low in NEG_SUBJECTS or low == "no" and nxt == "one") and _at_clause_start(lowers, i):
+            j = i + 2 if low == "no" else i + 1
+            if j + 1 < n and lowers[j] in ("did", "do", "does", "could", "would", "ca", "wo", "is", "was", "were", "has", "have", "had", "should", "ai") \
+                    and (lowers[j + 1] == "n't" or lowers[j + 1] == "not" and lowers[j] in ("did", "do", "does", "is", "was")) \
+                    and not (j + 2 < n and lowers[j + 2] in ("to", "only")) and not is_question:
+                yield i, j + 2, "negative-subject-concord"
+            elif j < n and lowers[j] == "never" and low != "nowhere":
+                yield i, j + 1, "negative-subject-concord"
+        # can't hardly see
+        if low in ("n't", "not", "never") and nxt in ("hardly", "barely", "scarcely") or low in ("n't", "not") and nxt in ("even", "really") and nxt2 in ("hardly", "barely", "scarcely"):
+            yield (i - 1 if low == "n't" else i), i + (2 if nxt in ("hardly", "barely", "scarcely") else 3), "not-hardly"
+        # she asked did I want tea / I wonder is he coming
+        if lemmas[i] in ("ask", "wonder") and not is_question:
+            j = i + 1
+            if j < n and lowers[j] in ("me", "him", "her", "us", "them") or j < n and doc[j].is_title and lemmas[i] == "ask":
+                j += 1
+            if j + 1 < n and lowers[j] in ("did", "do", "does", "is", "was", "were", "are", "can", "could", "would", "will", "had", "has", "have") \
+                    and lowers[j + 1] in SUBJ | {"there", "the", "my", "your", "his", "her"} and not (i == 0 and lemmas[i] == "ask") \
+                    and prev not in ("to", "n't", "not", "should", "could", "can", "will", "'ll", "must", "would", "'d", "might", "please") \
+                    and not (lemmas[i] == "wonder" and prev in ("no", "small", "a")):
+                yield i, j + 2, "embedded-yes-no"
+        # you best be going
+        if low == "best" and prev in SUBJ and (i < 2 or lowers[i - 2] not in AUX) and i + 1 < n and nxt in VERB_LEMMAS | TO_VERBS | {"be", "do", "get", "not"} and lemmas[i + 1] == nxt:
+            yield i - 1, i + 2, "best-modal"
+        if low == "whose" and nxt in ("his", "her", "their", "its", "my", "your", "our"):
+            yield i, i + 2, "whose-his"
+        if low == "most" and i + 1 < n and doc[i + 1].is_alpha and nxt.endswith("est") and len(nxt) > 5 and nxt not in SUPERLATIVE_WORDS_NOT \
+                and not nxt.endswith(("ngest", "rest")) and (lemmas[i + 1] != nxt or nxt.startswith(("un", "kind", "great", "nice", "big", "small", "old", "young", "fast", "slow", "high", "low", "strong", "rich", "poor", "clean", "dear", "cheap", "short", "tall", "smart", "bright", "sweet", "hard", "soft", "loud", "quiet", "cold", "warm", "wild"))):
+            yield i, i + 2, "double-superlative"
+        if low == "the" and nxt in SPORTS and i > 0 and lemmas[i - 1] in ("play", "like", "love", "enjoy", "hate") and (i + 2 >= n or nxt2 in CLAUSE_END | {"very", "every", "and", "with", "at", "on", "in", "too", "now"}):
+            yield i, i + 2, "sport-article"
+        if low == "the" and nxt in ILLNESSES and i > 0 and lemmas[i - 1] in ("have", "get", "got", "catch", "has", "had") and (i + 2 >= n or nxt2 in CLAUSE_END | {"and", "since", "for", "again", "now", "today", "yesterday"}):
+            yield i, i + 2, "sport-article"
+        # how it is going? / why you are crying?
+        if low in ("what", "where", "why", "how", "when") and (i == 0 or prev in CLAUSE_END) and nxt in SUBJ and is_question and i + 3 < n \
+                and nxt2 in ("is", "are", "am", "was", "were", "can", "will", "has", "have", "does", "did", "should", "could", "would") \
+                and lowers[i + 3] != "?" and not (nxt2 in ("is", "was") and nxt == "it" and lowers[i + 3] in ("that", "about", "like")) and "," not in lowers[i + 1:i + 3]:
+            yield i, i + 3, "no-inversion"
+        # they sells fish (any verb)
+        if low in SUBJ_NON3 and i + 1 < n and nxt.endswith("s") and nxt not in NON3_VERBS_S | {"is", "was", "has", "does", "us", "'s", "yes", "always", "perhaps", "sometimes", "towards", "afterwards", "thus", "less", "unless", "plus"} \
+                and lemmas[i + 1] in VERB_LEMMAS and nxt in (lemmas[i + 1] + "s", lemmas[i + 1] + "es") and prev not in AUX and not is_question \
+                and not (low == "you" and prev not in ("", ",", ".", "and", "then", "so")):
+            yield i, i + 2, "verbal-s"
+
+
 def _has_plural(noun: str) -> bool:
     """The lookup table knows a plural of this noun (so it is countable)."""
     from .components import get_lemmatizer
@@ -1908,4 +1997,5 @@ def _chain(*rules: Callable[[Any], Iterator[Span]]) -> Callable[[Any], Iterator[
 
 
 LANG_RULES["en"] = _chain(english_rules, more_english_rules, scots_no, world_rules, more_world_rules, agreement_rules,
-                          word_order_rules, omission_rules, global_rules, more_global_rules, rare_spellings)
+                          word_order_rules, omission_rules, global_rules, more_global_rules,
+                          negation_question_rules, rare_spellings)
