@@ -93,6 +93,8 @@ POSITIVE = [
     ("He has the fever.", "sport-article"), ("How it is going?", "no-inversion"), ("Why you are crying?", "no-inversion"),
     ("They sells fish.", "verbal-s"), ("She's a fine old bus.", "gendered-thing"),
     ("I'm just after eating my dinner.", "after-perfect"), ("Are you wanting some tea?", "stative-progressive"),
+    ("You will come, na?", "invariant-tag-particle"), ("You want or not?", "invariant-tag-particle"),
+    ("We usen't to go there.", "usent"),
 ]
 
 NEGATIVE = [
@@ -157,6 +159,7 @@ NEGATIVE = [
     "I play football.", "He has a fever.", "I'll get the headache pills.", "How is it going?", "Where is she going?",
     "Why are you crying?", "What, you are leaving?", "They sell fish.", "You kids are late.",
     "She's a bus driver.", "She's a good old woman.", "I'm just after lunch.", "Are you wanting to go?",
+    "Are you coming or not?", "Do you want it or not?", "I don't know whether to go or not.", "Is it okay, Tom?",
 ]
 
 

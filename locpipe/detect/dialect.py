@@ -1909,6 +1909,10 @@ RULES.update({
                   "gloss": "'whose' + possessive pronoun ('the man whose his car was stolen' = whose car)"},
     "double-superlative": {"kind": "dialect", "label": "grammar", "variety": "General (non-standard)",
                            "gloss": "'most' + -est ('the most unkindest' = the unkindest)"},
+    "invariant-tag-particle": {"kind": "dialect", "label": "grammar", "variety": "Indian / Nigerian / South African / Singapore",
+                               "gloss": "invariant tag ('na?', 'ne?', '… or not?') = isn't it? / won't you? / do you?"},
+    "usent": {"kind": "dialect", "label": "grammar", "variety": "British / Irish (dated)",
+              "gloss": "'usen't / usedn't to' = didn't use to"},
     "sport-article": {"kind": "dialect", "label": "grammar", "variety": "Irish / Indian / World Englishes",
                       "gloss": "'the' before a sport or an illness ('play the football', 'he has the fever')"},
 })
@@ -1977,6 +1981,13 @@ def negation_question_rules(doc: Any) -> Iterator[Span]:
                 and lemmas[i + 1] in VERB_LEMMAS and nxt in (lemmas[i + 1] + "s", lemmas[i + 1] + "es") and prev not in AUX and not is_question \
                 and not (low == "you" and prev not in ("", ",", ".", "and", "then", "so")):
             yield i, i + 2, "verbal-s"
+        if low in ("na", "ne", "neh", "nah") and prev == "," and nxt in ("?", "") and i >= 3:
+            yield i, i + 1, "invariant-tag-particle"
+        if low == "or" and nxt == "not" and nxt2 == "?" and i >= 2 and lemmas[i - 1] in VERB_LEMMAS | {"can", "want", "come", "go", "know", "like"} \
+                and lowers[0] not in AUX | WH | {"will", "can", "do", "does", "did", "are", "is", "have", "has", "whether", "should", "would", "could", "shall"}:
+            yield i, i + 2, "invariant-tag-particle"
+        if low in ("usen't", "usedn't", "usent", "usedn") or low in ("usen", "usedn") and nxt in ("'t", "n't"):
+            yield i, i + (2 if nxt in ("'t", "n't") else 1), "usent"
 
 
 def _has_plural(noun: str) -> bool:
