@@ -1672,9 +1672,9 @@ def global_rules(doc: Any) -> Iterator[Span]:
             yield i, i + 2, "plural-verb-s"
         # what you want? / where he went?
         if low in ("what", "where", "why", "how", "who", "when") and (i == 0 or prev in CLAUSE_END) and nxt in ("you", "he", "she", "they", "we", "i") and is_question and i + 2 < n:
-            verb = nxt2
-            if (lemmas[i + 2] == verb and verb in VERB_LEMMAS | TO_VERBS | {"do", "say", "mean", "want", "think"} and verb not in ("and", "or")
-                    or (verb.endswith("ed") and lemmas[i + 2] != verb) or verb in PRETERITES_AS_PART | {"said", "told", "bought", "thought", "made", "found", "left", "got", "put", "met", "sent"}) \
+            word = nxt2
+            if (lemmas[i + 2] == word and word in VERB_LEMMAS | TO_VERBS | {"do", "say", "mean", "want", "think"} and word not in ("and", "or")
+                    or (word.endswith("ed") and lemmas[i + 2] != word) or word in PRETERITES_AS_PART | {"said", "told", "bought", "thought", "made", "found", "left", "got", "put", "met", "sent"}) \
                     and not (low == "who" and nxt == "you"):
                 yield i, i + 3, "no-inversion"
         if low in ("where", "what", "who", "how") and i == 0 and nxt in SUBJ | {"this", "that"} and nxt2 in ("is", "are", "was", "were", "'s", "'re") and i + 3 < n and lowers[i + 3] == "?":
