@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,9 +38,7 @@ def literal_evidence(
     reasons: list[str] = []
     lemmatize = _lemmatizer(ctx.lang)
     context = ctx.context_lemmas(item, exclude=(span.start, span.end), skip=skip)
-    literal_words = {lemmatize(w.lower()) for w in entry.get("literal", []) if isinstance(w, str)}
-    literal_words |= {w.lower() for w in entry.get("literal", []) if isinstance(w, str)}
-    hits = sorted(literal_words & context)
+    hits = sorted(literal_cues(entry, lemmatize, head=_head_before(item, span)) & context)
     if hits:
         reasons.append(f"context words suggest a literal reading: {', '.join(hits[:4])}")
     own = _content_lemmas(item, span.start, span.end)
@@ -50,6 +49,49 @@ def literal_evidence(
             f"'{repeated[0]}' is mentioned again nearby, next to '{scene[0]}': it may be meant literally"
         )
     return reasons
+
+
+#: verbs that head a prepositional idiom without being written in it ("sitting on the fence",
+#: "stay in the red"): never a literal cue when they are the idiom's own verb
+CANONICAL_HEADS = frozenset(["be", "'s", "sit", "stand", "stay", "keep", "remain", "get", "go", "come", "feel", "seem",
+                             "look", "hang", "lie", "fall", "end"])
+_CUE_WORD = re.compile(r"^[^\W\d_][\w'’-]*$")
+
+
+def literal_cues(entry: dict[str, Any], lemmatize: Any, *, head: str = "") -> set[str]:
+    """The words (lemmas and forms) of an entry's ``literal`` list that may mark a literal reading.
+
+    Never a word of the idiom itself ("sail" for "plain sailing") nor the verb that heads
+    the match (``head``: "sat" for "sitting on the fence"); strings that are not words
+    (";; British") are skipped.
+    """
+    own = _pattern_words(entry, lemmatize)
+    if head in CANONICAL_HEADS:
+        own = own | {head}
+    cues: set[str] = set()
+    for word in entry.get("literal", []):
+        if isinstance(word, str) and _CUE_WORD.match(word):
+            low = word.lower()
+            lemma = lemmatize(low)
+            if lemma not in own and low not in own:
+                cues |= {lemma, low}
+    return cues
+
+
+def _head_before(item: Item, span: Any) -> str:
+    """Lemma of the word that heads the match from the left: the nearest word before it, past
+    adverbs ("sitting right on the fence" → sit)."""
+    from .components import token_lists
+
+    lists = token_lists(item.doc)
+    k = span.start - 1
+    while k >= 0 and (lists.lowers[k] in _SKIP_BEFORE_HEAD or not lists.lowers[k][:1].isalpha()):
+        k -= 1
+    return lists.lemmas[k] if k >= 0 else ""
+
+
+_SKIP_BEFORE_HEAD = frozenset(["right", "just", "still", "firmly", "squarely", "always", "really", "now", "all", "n't",
+                               "not", "never", "only", "even", "already", "totally", "completely", "so", "too"])
 
 
 def _words_near(item: Item, span: Any, window: int = 6) -> set[str]:
@@ -140,7 +182,7 @@ def literalised(ctx: Context) -> list[Literalised]:
                 lists.lowers[i] for i in range(span.start, span.end)}
             words = {w for w in own & _pattern_words(entry, lemmatize)
                      if w not in STOPWORDS and w not in GENERIC_WORDS and len(w) > 2}
-            literal = {lemmatize(w.lower()) for w in entry.get("literal", []) if isinstance(w, str)} - STOPWORDS
+            literal = literal_cues(entry, lemmatize) - STOPWORDS
             if not words and not literal:
                 continue
             for reply in dialogue[k + 1:k + 1 + LITERALISE_WINDOW]:

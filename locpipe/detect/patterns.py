@@ -104,6 +104,71 @@ SLOT_ALIASES: dict[str, dict[str, str]] = {
 }
 
 
+#: English flexibility for idioms (``compile(..., flexible=True)``): word lists, data not branches
+FLEX_EN: dict[str, list[str]] = {
+    # an object pronoun may follow a template's leading verb: "cost (me) an arm and a leg", "do (me) a favour"
+    "objpron": ["me", "you", "him", "her", "us", "them", "'em", "ya"],
+    # adverbs that sit before a template's preposition: "hit the nail right on the head"
+    "prepadverbs": ["right", "smack", "bang", "slap", "straight", "just", "all", "way", "completely", "totally",
+                    "really", "firmly", "squarely", "well", "still", "now", "already", "deep", "truly", "so"],
+    # quantifiers before a plural key noun: "pull (a few) strings", "ruffle (some) feathers"
+    "quantifiers": ["a", "few", "couple", "of", "some", "any", "more", "many", "several", "lots", "lot", "those",
+                    "these", "all", "the"],
+    # a leading state verb has equivalents: "be|stay|keep in the red"
+    "stateverbs": ["be", "'s", "'re", "stay", "remain", "keep", "get", "become", "seem", "look", "feel"],
+    # punctuation that may sit inside an idiom in running text: quotes, dashes, ellipses
+    "innerpunct": ["-", "–", "—", "--", "...", "…", '"', "“", "”", "‘", "’", "'"],
+    # verbs of movement before "into" for templates that start with "in": "go into the red"
+    "intoverbs": ["go", "get", "fall", "slip", "sink", "run", "plunge", "drift", "head", "put", "send", "drive",
+                  "push", "throw", "bring", "land", "dip", "come", "drag", "force", "tip", "lead"],
+}
+#: a contraction's token in a template → the full words it also matches in the text
+CONTRACTIONS: dict[str, list[str]] = {
+    "'s": ["is", "has"], "'re": ["are"], "'m": ["am"], "'ll": ["will"], "'ve": ["have"], "'d": ["would", "had"],
+    "wo": ["will"], "ca": ["can"], "sha": ["shall"],
+}
+#: British/American spelling: (ending, other ending) applied both ways to template and text words
+SPELLING_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("our", "or"), ("ours", "ors"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
+    ("yse", "yze"), ("tre", "ter"), ("bre", "ber"), ("ence", "ense"), ("ogue", "og"), ("lled", "led"),
+    ("lling", "ling"), ("eable", "able"),
+)
+#: whole words spelled differently
+SPELLING_WORDS: dict[str, str] = {
+    "grey": "gray", "mould": "mold", "plough": "plow", "programme": "program", "aeroplane": "airplane",
+    "pyjamas": "pajamas", "draught": "draft", "sceptic": "skeptic", "sceptical": "skeptical", "kerb": "curb",
+    "cheque": "check", "arse": "ass", "mum": "mom", "jewellery": "jewelry", "moustache": "mustache",
+    "whisky": "whiskey", "doughnut": "donut", "storey": "story", "tyre": "tire", "manoeuvre": "maneuver",
+}
+#: words an object slot's noun phrase never contains (it ends before them: "let the team down", not
+#: "let the dog and the cat down")
+_SLOT_STOP = ("and", "or", "but", "to", "that", "which", "who", "if", "when", "because", "is", "are", "was", "were",
+              "am", "be", "been", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should",
+              "not")
+#: function words that do not count as content when a saying is cut short
+_FUNCTION = frozenset(["a", "an", "the", "if", "when", "while", "and", "or", "but", "you", "it", "they", "we", "he",
+                       "she", "i", "me", "him", "her", "us", "them", "is", "are", "be", "was", "ain't", "can't",
+                       "don't", "won't", "in", "on", "at", "for", "of", "to", "by", "with", "there", "that", "this",
+                       "your", "my", "his", "their", "our", "its", "not", "no", "all", "one", "as", "so", "like"])
+
+
+def spelling_variants(word: str) -> list[str]:
+    """The other British/American spellings of an English word ("favour" → ["favor"], "realize" → ["realise"])."""
+    low = word.lower()
+    out: list[str] = []
+    if low in SPELLING_WORDS:
+        out.append(SPELLING_WORDS[low])
+    reverse = {v: k for k, v in SPELLING_WORDS.items()}
+    if low in reverse:
+        out.append(reverse[low])
+    if len(low) >= 5 and low.isalpha():
+        for a, b in SPELLING_ENDINGS:
+            for x, y in ((a, b), (b, a)):
+                if low.endswith(x) and len(low) - len(x) >= 2:
+                    out.append(low[: -len(x)] + y)
+    return sorted(set(out) - {low})
+
+
 #: regular conjugation endings, by language and infinitive ending (the lemma tables miss many forms:
 #: fr "casse" → the noun "casse", not "casser")
 CONJUGATION: dict[str, dict[str, tuple[str, ...]]] = {
@@ -199,12 +264,22 @@ class TemplateCompiler:
     def __init__(self, lang: str, lemmatize: Callable[[str], str], tokenize: Callable[[str], list[str]]):
         self.lang = lang
         self.lemmatize = lemmatize
-        self.tokenize = tokenize
+        self._tokens: dict[str, list[str]] = {}
+        self._tokenize = tokenize
         self.words = SLOT_WORDS.get(lang, SLOT_WORDS["en"])
         self.keywords = dict(SLOT_KEYWORDS)
         self.keywords.update(SLOT_ALIASES.get(lang, {}))
         self._det = set(self.words["det"]) | set(self.words["poss"])
         self._leading = False
+        self._flexible = False
+        self._final_optional = True
+
+    def tokenize(self, text: str) -> list[str]:
+        """The language tokenizer's tokens of ``text`` (cached: lexicons repeat the same words)."""
+        tokens = self._tokens.get(text)
+        if tokens is None:
+            tokens = self._tokens[text] = self._tokenize(text)
+        return tokens
 
     # -- token specs -------------------------------------------------------------------------------
 
@@ -217,6 +292,9 @@ class TemplateCompiler:
 
         With ``case``, a capitalised word must not be lowercase in the text
         ('Target' the shop, not 'target'), and an acronym must be in capitals.
+        In flexible (idiom) mode a word also matches its other British/American
+        spelling and the forms whose table lemma is the word itself (the table
+        turns "blessing" into "bless" but "blessings" into "blessing").
         """
         low = word.lower()
         if case and word[:1].isupper() and low not in self._det and any(ch.isalpha() for ch in word):
@@ -228,19 +306,29 @@ class TemplateCompiler:
             return {"LEMMA": self.lemmatize(low), "IS_LOWER": False}
         if not any(ch.isalnum() for ch in low):
             return {"ORTH": word}
-        if low in ("a", "an") and self.lang == "en":
-            return {"LOWER": {"IN": ["a", "an"]}}
-        if low in self.words.get("articles", ()) and self._leading:
+        if low in self.words.get("articles", ()) and self._leading and (self._flexible or low not in ("a", "an")):
             # a template's leading article varies freely: "the rat race" / "a rat race" / "rat race"
             return {"LOWER": {"IN": self.words["articles"]}, "OP": "?"}
+        if low in ("a", "an") and self.lang == "en":
+            return {"LOWER": {"IN": ["a", "an"]}}
         if low.replace("’", "'") == "n't":
             return {"LOWER": {"IN": ["n't", "n’t", "not"]}}
+        if self._flexible and low.replace("’", "'") in CONTRACTIONS:
+            # a contraction in the template also matches the full word: "it's not" / "it is not", "won't" / "will not"
+            full = CONTRACTIONS[low.replace("’", "'")]
+            return {"LOWER": {"IN": sorted(set(_variants_of(low)) | set(_variants_of(low.replace("’", "'"))) | set(full))}}
         if low[0] in "'’" or low.endswith(("'", "’")) and len(low) <= 3:
             # clitics: the lookup table maps "'s" to "have", so match the form itself
             return {"LOWER": {"IN": _variants_of(low)}}
         lemma = self.lemmatize(low)
         if lemma in ("be", "have") and self.lang == "en":
-            return {"LEMMA": {"IN": [lemma, "'s"]}}  # "the ball's in your court", "he's got"
+            return {"LEMMA": {"IN": [lemma, "'s", "'re"] if lemma == "be" else [lemma, "'s"]}}  # "the ball's in your court"
+        if self._flexible and low.isalpha():
+            lemmas = {lemma, low}
+            for other in spelling_variants(low):
+                lemmas |= {other, self.lemmatize(other)}
+            if len(lemmas) > 1:
+                return {"LEMMA": {"IN": sorted(lemmas)}, "_anchor": lemma}
         return {"LEMMA": lemma}
 
     def alternatives(self, words: list[str], *, case: bool = False) -> TokenSpec:
@@ -272,22 +360,62 @@ class TemplateCompiler:
             return [pron, noun]
         if name == "refl":
             return [[{"LOWER": {"IN": self.words["refl"]}}]]
-        if last:
-            # the object of a final slot often comes later or is a long phrase: make it optional
-            return [[{"IS_ALPHA": True, "OP": "?"}]]
+        if last and self._final_optional:
+            # the object of a final slot often comes later or is a long phrase: make it optional; it is
+            # not a lone article ("sit on something" is not "sitting on the" of "sitting on the fence")
+            return [[{"IS_ALPHA": True, "OP": "?", "LOWER": {"NOT_IN": self.words.get("articles", [])}}]]
+        if last and self._flexible:
+            # a required final object: a pronoun, a determiner and its noun, or a name ("floored me",
+            # "floored the whole room", "floored Tom"), never a lone verb ("the floor is wet")
+            return [[{"LOWER": {"IN": self.words["obj"]}}],
+                    [{"LOWER": {"IN": sorted(self._det)}}, {"IS_ALPHA": True}],
+                    [{"IS_ALPHA": True, "IS_TITLE": True}]]
+        if name == "obj" and self._flexible:
+            # a pronoun is the whole object ("let me down", not "let me sit down"); a noun phrase is up to
+            # four words without a pronoun, conjunction or auxiliary ("let the whole team down")
+            stop = sorted((set(self.words["obj"]) | set(self.words["subj"]) | set(_SLOT_STOP)) - {"people", "one"})
+            return [
+                [{"LOWER": {"IN": self.words["obj"]}}],
+                [{"IS_ALPHA": True, "LOWER": {"NOT_IN": stop}}, {"IS_ALPHA": True, "LOWER": {"NOT_IN": stop}, "OP": "{0,3}"}],
+            ]
         if name == "obj":
             return [[{"IS_ALPHA": True, "OP": "{1,3}"}]]
         return [[{"IS_PUNCT": False, "OP": "{1,3}"}]]  # something
 
     # -- compiler ----------------------------------------------------------------------------------
 
-    def compile(self, template: str, *, where: str = "", case_sensitive: bool = False) -> Compiled:
-        """Compile a template string (raises LexiconError when it cannot be compiled)."""
+    def compile(
+        self, template: str, *, where: str = "", case_sensitive: bool = False, flexible: bool = False,
+        requirements: bool = True,
+    ) -> Compiled:
+        """Compile a template string (raises LexiconError when it cannot be compiled).
+
+        ``flexible`` (English idioms) adds the variation running text shows: an object
+        pronoun after a leading verb, adverbs before prepositions, quantifiers before a
+        plural key noun, quotes and dashes between words, any possessive for a written
+        one, a leading state verb's equivalents, British/American spellings.
+        """
+        self._flexible = flexible and self.lang == "en" and not case_sensitive
+        try:
+            compiled = self._compile(template, where=where, case_sensitive=case_sensitive)
+        finally:
+            self._flexible = False
+        if requirements:
+            compiled.requirements = requirements_of(compiled.patterns, self.lemmatize)
+        return compiled
+
+    def _compile(self, template: str, *, where: str, case_sensitive: bool) -> Compiled:
         items = template.split()
         if not items:
             raise LexiconError(f"{where}empty template; write the expression's words")
-        # each element: (alternatives: list[token sequence], optional, kind)
+        flex = self._flexible
+        # a final slot is optional unless the template would shrink to one word ("floor someone" ≠ "floor")
+        literal_words = [w for w in items if w.lower() not in self.keywords and not w.startswith("(")]
+        self._final_optional = not flex or len(literal_words) >= 2
+        verb_first = flex and len(items) >= 2 and _is_verb(items[0].strip("()"), self) and "|" not in items[0]
+        # each element: (alternatives: list[token sequence], optional, kind); texts: its lowercase word
         elements: list[tuple[list[Pattern], bool, str]] = []
+        texts: list[str] = []
         anchors: list[str] = []
         for pos, item in enumerate(items):
             self._leading = pos == 0 and len(items) > 2
@@ -302,14 +430,35 @@ class TemplateCompiler:
                     )
             low = body.lower()
             last = pos == len(items) - 1
+            nxt_low = items[pos + 1].strip("()").lower() if pos + 1 < len(items) else ""
             if low == "one" and pos + 1 < len(items) and items[pos + 1].lower() in self.words.get("modals", ()):
                 # generic "one" as a subject: "bite off more than one can chew" → "than you can chew"
                 elements.append(([[{"LOWER": {"IN": self.words["subj"]}}]], optional, "slot:subj"))
+                texts.append("")
                 continue
             if low in self.keywords:
                 name = self.keywords[low]
                 elements.append((self.slot(name, last=last), optional, f"slot:{name}"))
+                texts.append("")
                 continue
+            if flex and pos == 1 and verb_first and low in FLEX_EN["objpron"] and len(items) >= 3:
+                # "give me a break" → "give us a break", "give him a break"
+                elements.append(([[{"LOWER": {"IN": FLEX_EN["objpron"]}}]], optional, "slot:objpron"))
+                texts.append(low)
+                continue
+            if flex and pos > 0 and low in ("my", "your", "his", "her", "our", "their") and not optional:
+                # a possessive written in the template stands for any: "bring someone to their senses" → "his senses"
+                elements.append(([[{"LOWER": {"IN": self.words["poss"]}}]], False, "slot:poss"))
+                texts.append(low)
+                continue
+            if flex and pos == 0 and low in ("be", "stay", "keep", "remain") and nxt_low in PREPOSITIONS | PARTICLES \
+                    and len(items) >= 3:
+                # a state idiom's verb: "be|stay|keep|remain in the red"
+                elements.append(([[{"LEMMA": {"IN": FLEX_EN["stateverbs"]}}]], optional, "word"))
+                texts.append(low)
+                continue
+            if flex and low == "out" and nxt_low == "from":
+                optional = True  # "pull the rug (out) from under someone"
             if "|" in body and body not in ("|",):
                 options = [o for o in body.split("|")]
                 if any(not o for o in options):
@@ -324,6 +473,7 @@ class TemplateCompiler:
                         for spec in seq:
                             spec.pop("_anchor", None)
                     elements.append((seqs, optional, "word"))
+                texts.append(low)
                 continue
             next_is_final_slot = pos == len(items) - 2 and items[-1].lower() in self.keywords
             if next_is_final_slot and low in self.words.get("objmark", []):
@@ -332,29 +482,65 @@ class TemplateCompiler:
                 spec = self.literal(tok, case=case_sensitive)
                 if tok == "-" and not optional:
                     elements.append(([[{"ORTH": "-", "OP": "?"}]], False, "punct"))
+                    texts.append("")
                     continue
                 if not any(ch.isalnum() for ch in tok) and tok not in ("'", "’") and len(items) > 1:
                     # punctuation inside a template is optional: "day in, day out" / "day in day out"
                     elements.append(([[{"ORTH": tok, "OP": "?"}]], False, "punct"))
+                    texts.append("")
                     continue
                 forms = regular_forms(self.lang, tok.lower()) if "LEMMA" in spec and not case_sensitive else []
                 alternatives = [[spec], [{"LOWER": {"IN": forms}}]] if forms else [[spec]]
                 elements.append((alternatives, optional, "det" if tok.lower() in self._det else "word"))
-                if not optional and isinstance(spec.get("LEMMA"), str):
-                    anchors.append(spec["LEMMA"])
-                elif not optional and "_anchor" in spec:
+                texts.append(tok.lower())
+                if not optional and "_anchor" in spec:
                     anchors.append(spec["_anchor"])
+                elif not optional and isinstance(spec.get("LEMMA"), str):
+                    anchors.append(spec["LEMMA"])
                 spec.pop("_anchor", None)
         if not any(kind == "word" for _alts, _opt, kind in elements):
             raise LexiconError(f"{where}template {template!r} has no literal word to anchor it")
-        # flexibility: an optional modifier after a determiner/possessive slot, an adverb after word 1
+        expanded = self._expand(elements, texts, verb_first)
+        patterns: list[Pattern] = []
+        for combo in itertools.islice(itertools.product(*[alts for alts, _o, _k in expanded]), 64):
+            pattern: Pattern = []
+            for (_alts, optional, _kind), seq in zip(expanded, combo, strict=True):
+                for spec in seq:
+                    spec = dict(spec)
+                    if optional and "OP" not in spec:
+                        spec["OP"] = "?"
+                    pattern.append(spec)
+            patterns.append(pattern)
+        return Compiled(patterns=patterns, anchors=anchors)
+
+    def _expand(
+        self, elements: list[tuple[list[Pattern], bool, str]], texts: list[str], verb_first: bool
+    ) -> list[tuple[list[Pattern], bool, str]]:
+        """The optional gaps between a template's elements (modifiers, adverbs, pronouns, quotes)."""
         adverbs = self.words["adverbs"]
+        flex = self._flexible
         expanded: list[tuple[list[Pattern], bool, str]] = []
         for i, element in enumerate(elements):
             expanded.append(element)
             nxt = elements[i + 1] if i + 1 < len(elements) else None
             _alts, _optional, kind = element
-            if nxt is None or nxt[2] not in ("word", "det"):
+            if nxt is None or nxt[2] not in ("word", "det") and not (flex and nxt[2].startswith("slot:")):
+                continue
+            nxt_text = texts[i + 1]
+            if flex and kind != "punct":
+                self._flex_gaps(expanded, i, kind, nxt, nxt_text, texts[i], verb_first)
+            if nxt[2] not in ("word", "det"):
+                continue
+            if flex and nxt[2] == "word" and nxt_text.endswith("s") and self.lemmatize(nxt_text) != nxt_text \
+                    and (i == 0 and verb_first or kind == "det" and _optional):
+                # a plural key noun may take a quantifier: "pull (a few) strings", "ruffle (some) feathers"
+                expanded.append(([[{"LOWER": {"IN": FLEX_EN["quantifiers"]}, "OP": "{0,3}"}]], False, "gap"))
+            if kind == "det" and _alts[0][0].get("OP") == "?" and nxt[2] == "word":
+                # an optional leading article: a modifier only after the article itself ("a real blessing in
+                # disguise"), else the gap would take any word before the idiom ("were blessings in disguise")
+                gap = {"IS_ALPHA": True, "OP": "?", "LOWER": {"NOT_IN": self.words.get("connectors", [])}}
+                article = {k: v for k, v in _alts[0][0].items() if k != "OP"}
+                expanded[-1] = ([[article, gap], []], False, "det")
                 continue
             if kind in ("det", "slot:poss") and nxt[2] == "word":
                 gap = {"IS_ALPHA": True, "OP": "?", "LOWER": {"NOT_IN": self.words.get("connectors", ["and", "or", "of", "to"])}}
@@ -368,22 +554,30 @@ class TemplateCompiler:
             if i >= 1 and elements[i - 1][2] == "slot:refl" and kind == "word" and nxt[2] in ("word", "det"):
                 expanded.append(([[{"LOWER": {"IN": adverbs}, "OP": "?"}]], False, "gap"))  # "ne me casse pas la tête"
                 continue
-            if kind == "word" and nxt[2] == "word" and self.lang == "en":
+            if kind == "word" and nxt[2] == "word" and self.lang == "en" and not flex:
                 # a hyphen between two words is optional in the text: "low-hanging fruit", "red-handed"
                 expanded.append(([[{"ORTH": "-", "OP": "?"}]], False, "punct"))
             if i == 0 and kind == "word" and nxt[2] in ("word", "det"):
                 expanded.append(([[{"LOWER": {"IN": adverbs}, "OP": "?"}]], False, "gap"))
-        patterns: list[Pattern] = []
-        for combo in itertools.islice(itertools.product(*[alts for alts, _o, _k in expanded]), 64):
-            pattern: Pattern = []
-            for (_alts, optional, _kind), seq in zip(expanded, combo, strict=True):
-                for spec in seq:
-                    spec = dict(spec)
-                    if optional and "OP" not in spec:
-                        spec["OP"] = "?"
-                    pattern.append(spec)
-            patterns.append(pattern)
-        return Compiled(patterns=patterns, anchors=anchors, requirements=requirements_of(patterns, self.lemmatize))
+                if flex and verb_first and nxt[2] == "det":
+                    # an object pronoun before the determiner: "it cost me an arm and a leg", "do me a favour"
+                    expanded.append(([[{"LOWER": {"IN": FLEX_EN["objpron"]}, "OP": "?"}]], False, "gap"))
+        return expanded
+
+    def _flex_gaps(
+        self, expanded: list[tuple[list[Pattern], bool, str]], i: int, kind: str,
+        nxt: tuple[list[Pattern], bool, str], nxt_text: str, text: str, verb_first: bool,
+    ) -> None:
+        """Idiom-only gaps before element ``i + 1``: punctuation inside the idiom, adverbs before a
+        preposition or after a form of "be"."""
+        if kind in ("word", "det") and nxt[2] == "word":
+            # quotes, dashes and ellipses between two words of an idiom ("spill the... beans", "let the 'cat'
+            # out of the bag"), and a hyphen ("red-handed" / "red handed")
+            expanded.append(([[{"ORTH": {"IN": FLEX_EN["innerpunct"]}, "OP": "?"}]], False, "punct"))
+        if i >= 1 and nxt[2] == "word" and nxt_text in PREPOSITIONS and kind != "det":
+            expanded.append(([[{"LOWER": {"IN": FLEX_EN["prepadverbs"]}, "OP": "?"}]], False, "gap"))
+        elif i >= 1 and text in ("be", "is", "are", "was", "were", "am"):
+            expanded.append(([[{"LOWER": {"IN": self.words["adverbs"]}, "OP": "?"}]], False, "gap"))
 
 
 #: English particles of separable phrasal verbs
@@ -430,40 +624,101 @@ def _participle_only(patterns: list[Pattern], verb: str, compiler: TemplateCompi
         banned.append(low)  # a regular verb: its participle ends in -ed
     for pattern in patterns:
         for k in range(len(pattern) - 1, -1, -1):
-            if pattern[k].get("LEMMA") == lemma:
+            value = pattern[k].get("LEMMA")
+            if value == lemma or isinstance(value, dict) and lemma in value.get("IN", ()) and "'s" not in value["IN"]:
                 pattern[k]["LOWER"] = {"NOT_IN": banned}
                 pattern.insert(k, {"LOWER": {"IN": compiler.words["adverbs"]}, "OP": "?"})  # "were finally spilled"
                 break
 
 
+#: verbs whose templates get no passive variants ("have a go" → "a go was had")
+_NO_PASSIVE = frozenset(["be", "have", "get", "go", "come", "feel", "seem", "look", "stay", "remain", "become"])
+_OBJ_SLOTS = frozenset(["someone", "somebody", "something", "sth", "oneself"])
+_POSS_SLOTS = frozenset(["one's", "someone's", "somebody's", "one’s", "someone’s"])
+
+
 def template_variants(compiler: TemplateCompiler, template: str) -> list[str]:
-    """Other word orders an English template also covers (each compiled like a template).
+    """Other word orders and shapes an English template also covers (each compiled like a template).
 
     - passive: "spill the beans" → "the beans be|get spill" ("the beans were spilled"),
-      "hit the nail on the head" → "the nail be|get hit on the head";
+      "hit the nail on the head" → "the nail be|get hit on the head", "pull someone's leg" →
+      "someone's leg be|get pull"; with an object slot: "catch someone red handed" → "be|get catch
+      red handed" ("he was caught red-handed");
+    - "have"/"get" passive: "pull the rug out from under someone" → "have|get the rug pull out from
+      under someone" ("he had the rug pulled from under him");
     - separable phrasal verb, particle before the object: "let someone down" → "let down someone";
-    - a two-word phrasal verb with a pronoun object in between: "give up" → "give it up".
+      object before the particle: "throw in the towel" → "throw the towel in";
+    - a two-word phrasal verb with a pronoun object in between: "give up" → "give it up";
+    - a state idiom entered with "in": "in the red" → "go|fall|slip… into the red";
+    - a saying cut short, as dialogue does: "if you can't beat them, join them" → "if you can't beat
+      them"; "the early bird catches the worm" → "the early bird".
     """
     if compiler.lang != "en":
         return []
     words = template.split()
     plain = [w.strip("()") for w in words]
+    low = [w.lower() for w in plain]
     out: list[str] = []
-    if len(words) >= 3 and "|" not in words[0] and not words[0].startswith("(") and _is_verb(plain[0], compiler):
+    verb = len(words) >= 2 and "|" not in words[0] and not words[0].startswith("(") and _is_verb(plain[0], compiler) \
+        and compiler.lemmatize(low[0]) not in _NO_PASSIVE
+    if len(words) >= 3 and verb:
         rest = words[1:]
         if rest[0].strip("()").lower() in PREPOSITIONS:
             rest = []
         cut = next((k for k, w in enumerate(rest) if w.lower() in PREPOSITIONS and k > 0), len(rest))
         np, tail = rest[:cut], rest[cut:]
         lowered = [w.strip("()").lower() for w in np]
-        if rest and 1 <= len(np) <= 3 and not any(w in _SLOT_WORDS or "'" in w for w in lowered) and any(
-                w not in ("a", "an", "the") for w in lowered):
+        if rest and 1 <= len(np) <= 3 and not any(w in _OBJ_SLOTS or "'" in w and w not in _POSS_SLOTS for w in lowered) \
+                and any(w not in ("a", "an", "the") and w not in _POSS_SLOTS for w in lowered):
             out.append(" ".join([*np, "be|get", PASSIVE_MARK + words[0], *tail]))
-    if len(words) == 3 and plain[1].lower() in ("someone", "somebody", "something") and plain[2].lower() in PARTICLES \
+            out.append(" ".join(["have|get", *np, PASSIVE_MARK + words[0], *tail]))
+    if len(words) >= 3 and verb and low[1] in ("someone", "somebody", "something", "sth") and not words[1].startswith("(") \
+            and any(w not in _SLOT_WORDS for w in low[2:]):
+        out.append(" ".join(["be|get", PASSIVE_MARK + words[0], *words[2:]]))
+    if len(words) == 3 and low[1] in ("someone", "somebody", "something") and low[2] in PARTICLES \
             and _is_verb(plain[0], compiler):
         out.append(" ".join([words[0], words[2], words[1]]))
-    if len(words) == 2 and plain[1].lower() in PARTICLES and _is_verb(plain[0], compiler):
+    if len(words) >= 3 and verb and low[1] in PARTICLES and not words[1].startswith("(") \
+            and low[2] not in PREPOSITIONS | _OBJ_SLOTS:
+        rest = words[2:]
+        cut = next((k for k, w in enumerate(rest) if w.lower() in PREPOSITIONS and k > 0), len(rest))
+        np, tail = rest[:cut], rest[cut:]
+        if 1 <= len(np) <= 3 and not any(w.strip("()").lower() in _OBJ_SLOTS for w in np):
+            out.append(" ".join([words[0], *np, words[1], *tail]))  # "throw the towel in"
+    if len(words) == 2 and low[1] in PARTICLES and _is_verb(plain[0], compiler):
         out.append(" ".join([words[0], OBJECT_PRONOUNS, words[1]]))
+    start = 1 if low[0] == "be" else 0
+    if len(words) - start >= 3 and low[start] == "in" and not words[start].startswith("("):
+        out.append(" ".join(["|".join(FLEX_EN["intoverbs"]), "into", *words[start + 1:]]))  # "go into the red"
+    out.extend(_shortened_sayings(compiler, words))
+    return out
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w.strip("(),").lower() not in _FUNCTION and w.strip("(),").lower() not in _SLOT_WORDS]
+
+
+def _shortened_sayings(compiler: TemplateCompiler, words: list[str]) -> list[str]:
+    """The first half of a long saying, the way dialogue quotes it ("when the going gets tough…")."""
+    if len(words) < 5:
+        return []
+    out: list[str] = []
+    comma = next((k for k, w in enumerate(words) if w.endswith(",")), None)
+    if comma is not None:
+        prefix = words[:comma + 1] if words[comma] != "," else words[:comma]
+        prefix = [w.rstrip(",") for w in prefix if w.rstrip(",")]
+        if len(prefix) >= 4 and any(len(w) >= 4 for w in _content(prefix)):
+            out.append(" ".join(prefix))
+    if words[0].lower() in ("a", "an", "the"):
+        for k in range(3, len(words) - 1):
+            word = words[k].lower()
+            if not (word.isalpha() and word.endswith("s")) or word in ("is", "was", "has", "does"):
+                continue
+            lemma = compiler.lemmatize(word)
+            if lemma != word and _is_verb(lemma, compiler) and words[k - 1].lower() not in _FUNCTION \
+                    and len(_content(words[:k])) >= 2:
+                out.append(" ".join(words[:k]))  # "the early bird (catches the worm)"
+            break
     return out
 
 
@@ -473,16 +728,19 @@ def compile_pattern(
 ) -> Compiled:
     """Compile an entry's ``pattern``: a template string, or a token pattern used as it is.
 
-    With ``variants`` (idioms), the template's passive and particle-shifted orders are
-    compiled too (:func:`template_variants`).
+    With ``variants`` (idioms), the template is compiled in flexible mode
+    (:meth:`TemplateCompiler.compile`) and its other orders and shapes are compiled too
+    (:func:`template_variants`).
     """
     if isinstance(pattern, str):
-        compiled = compiler.compile(pattern, where=where, case_sensitive=case_sensitive)
+        compiled = compiler.compile(pattern, where=where, case_sensitive=case_sensitive, flexible=variants,
+                                    requirements=not variants)
         if variants:
             for other in template_variants(compiler, pattern):
                 verb = next((w[1:] for w in other.split() if w.startswith(PASSIVE_MARK)), "")
                 try:
-                    extra = compiler.compile(other.replace(PASSIVE_MARK, ""), where=where, case_sensitive=case_sensitive)
+                    extra = compiler.compile(other.replace(PASSIVE_MARK, ""), where=where,
+                                             case_sensitive=case_sensitive, flexible=True, requirements=False)
                 except LexiconError:
                     continue
                 if verb:
