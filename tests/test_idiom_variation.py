@@ -59,7 +59,9 @@ CASES = [
     ("be in the red", "We stayed in the red all year.", ["stayed in the red"]),
     ("be in the red", "They've been in the red since May.", ["been in the red"]),
     ("in the red", "The firm went into the red.", ["went into the red"]),
-    ("in hot water", "He got himself into hot water.", []),  # a reflexive in between: not covered
+    ("in hot water", "He got himself into hot water.", ["got himself into hot water"]),
+    ("let the cat out of the bag", "The cat is finally out of the bag.", ["The cat is finally out of the bag"]),
+    ("burn one's bridges", "He burned all his bridges.", ["burned all his bridges"]),
     ("in hot water", "You'll land into hot water.", ["land into hot water"]),
     # a possessive written in the template stands for any
     ("bring someone to their senses", "It brought him to his senses.", ["brought him to his senses"]),
@@ -109,6 +111,8 @@ NEGATIVES = [
     ("pull the rug out from under someone", "He pulled the rug from the car."),
     ("in the red", "She walked into the red room."),
     ("in the red", "She's in a red dress."),
+    ("let the cat out of the bag", "The cat is out of the house."),
+    ("in hot water", "He jumped into the hot water."),
     ("be in the red", "Stay in the car."),
     ("bite your tongue", "Bite the tongue."),
     ("spill the beans", "He spilled a few beans."),

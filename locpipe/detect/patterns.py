@@ -521,6 +521,7 @@ class TemplateCompiler:
         flex = self._flexible
         expanded: list[tuple[list[Pattern], bool, str]] = []
         for i, element in enumerate(elements):
+            at = len(expanded)
             expanded.append(element)
             nxt = elements[i + 1] if i + 1 < len(elements) else None
             _alts, _optional, kind = element
@@ -529,6 +530,8 @@ class TemplateCompiler:
             nxt_text = texts[i + 1]
             if flex and kind != "punct":
                 self._flex_gaps(expanded, i, kind, nxt, nxt_text, texts[i], verb_first)
+            if i == 0 and kind == "word" and flex and nxt[2] == "slot:poss":
+                expanded.append(([[{"LOWER": {"IN": adverbs}, "OP": "?"}]], False, "gap"))  # "burned all his bridges"
             if nxt[2] not in ("word", "det"):
                 continue
             if flex and nxt[2] == "word" and nxt_text.endswith("s") and self.lemmatize(nxt_text) != nxt_text \
@@ -540,7 +543,7 @@ class TemplateCompiler:
                 # disguise"), else the gap would take any word before the idiom ("were blessings in disguise")
                 gap = {"IS_ALPHA": True, "OP": "?", "LOWER": {"NOT_IN": self.words.get("connectors", [])}}
                 article = {k: v for k, v in _alts[0][0].items() if k != "OP"}
-                expanded[-1] = ([[article, gap], []], False, "det")
+                expanded[at] = ([[article, gap], []], False, "det")
                 continue
             if kind in ("det", "slot:poss") and nxt[2] == "word":
                 gap = {"IS_ALPHA": True, "OP": "?", "LOWER": {"NOT_IN": self.words.get("connectors", ["and", "or", "of", "to"])}}
@@ -575,8 +578,9 @@ class TemplateCompiler:
             # out of the bag"), and a hyphen ("red-handed" / "red handed")
             expanded.append(([[{"ORTH": {"IN": FLEX_EN["innerpunct"]}, "OP": "?"}]], False, "punct"))
         if i >= 1 and nxt[2] == "word" and nxt_text in PREPOSITIONS and kind != "det":
-            expanded.append(([[{"LOWER": {"IN": FLEX_EN["prepadverbs"]}, "OP": "?"}]], False, "gap"))
-        elif i >= 1 and text in ("be", "is", "are", "was", "were", "am"):
+            adverbs = sorted(set(FLEX_EN["prepadverbs"]) | set(self.words["adverbs"]))
+            expanded.append(([[{"LOWER": {"IN": adverbs}, "OP": "?"}]], False, "gap"))
+        elif i >= 1 and {"be", "is", "are", "was", "were", "am"} & set(text.split("|")):
             expanded.append(([[{"LOWER": {"IN": self.words["adverbs"]}, "OP": "?"}]], False, "gap"))
 
 
@@ -689,7 +693,11 @@ def template_variants(compiler: TemplateCompiler, template: str) -> list[str]:
         out.append(" ".join([words[0], OBJECT_PRONOUNS, words[1]]))
     start = 1 if low[0] == "be" else 0
     if len(words) - start >= 3 and low[start] == "in" and not words[start].startswith("("):
-        out.append(" ".join(["|".join(FLEX_EN["intoverbs"]), "into", *words[start + 1:]]))  # "go into the red"
+        # "go into the red", "he got himself into hot water"
+        out.append(" ".join(["|".join(FLEX_EN["intoverbs"]), "(oneself)", "into", *words[start + 1:]]))
+    if len(words) >= 5 and low[0] == "let" and low[1] in ("a", "an", "the") and low[3] in PARTICLES \
+            and low[2] not in _SLOT_WORDS:
+        out.append(" ".join([words[1], words[2], "be|get", *words[3:]]))  # "the cat is out of the bag"
     out.extend(_shortened_sayings(compiler, words))
     return out
 
