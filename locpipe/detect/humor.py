@@ -420,6 +420,20 @@ def sense_hits(ctx: Context, senses: list[dict[str, Any]], context: set[str], ke
     return out
 
 
+#: content words this close to a pun-prone word (in tokens) make its collocation ("river bank",
+#: "credit card"): they fix the sense the word is read in rather than set up another one
+NEAR = 2
+#: words that split a one-liner into its setup and its punchline ("I used to be a banker but I lost
+#: interest", "The baker quit because he had too little dough"); per language, data not branches
+PIVOTS: dict[str, frozenset[str]] = {
+    "en": frozenset(["because", "but", "so", "since", "when", "until", "till", "unless", "although", "though",
+                     "cause", "'cause", "just", "then", "whereas", "while", "or", "otherwise", "therefore"]),
+    "es": frozenset(["porque", "pero", "cuando", "aunque", "entonces", "así"]),
+    "fr": frozenset(["parce", "mais", "quand", "alors", "puisque", "donc"]),
+}
+_PIVOT_PUNCT = frozenset([",", ";", ":", "-", "--", "—", "–", "?", "!", "...", "…"])
+
+
 @dataclass
 class PunEvidence:
     """What the context says about one pun-prone word.
@@ -428,6 +442,10 @@ class PunEvidence:
         setup: per sense, the context words found before the word in its own segment.
         own: per sense, the context words found anywhere else in its own segment.
         before, after: per sense, the context words found in the segment before / after.
+        near: per sense, the context words within :data:`NEAR` tokens of the word (its collocation).
+        far_setup: per sense, the context words before the word and not next to it (the setup).
+        pivot_setup: per sense, the context words before a clause break (connective or punctuation)
+            that comes before the word: a two-part one-liner, setup then punchline.
         final: the word closes its sentence (at most one content word after it): the punchline slot.
         written: the index of the sense the written form carries (sound-alikes; 0 for a pun,
             whose first sense is its primary one).
@@ -446,6 +464,11 @@ class PunEvidence:
     #: per sense, words of related senses found in the line and its neighbours (half weight)
     weak: list[list[str]] = field(default_factory=list)
     weak_setup: list[list[str]] = field(default_factory=list)
+    near: list[list[str]] = field(default_factory=list)
+    far_setup: list[list[str]] = field(default_factory=list)
+    pivot_setup: list[list[str]] = field(default_factory=list)
+    #: content words after the word in its sentence
+    content_after: int = 0
 
     def hits(self, k: int) -> list[str]:
         return list(dict.fromkeys(self.own[k] + self.before[k] + self.after[k]))
@@ -459,35 +482,53 @@ class PunEvidence:
     def only_after(self, k: int) -> bool:
         return bool(self.after[k]) and not self.own[k] and not self.before[k]
 
+    def _far(self, k: int) -> list[str]:
+        """Sense ``k``'s words in the line that are not the word's own collocation."""
+        near = set(self.near[k]) if self.near else set()
+        return [w for w in self.own[k] if w not in near]
+
     def score(self) -> tuple[float, tuple[int, int] | None, str]:
         """(strength, the two senses in play, why): 0 when the context does not make a double reading.
 
         A double reading: two senses evoked by the context; or the sense the word does not
-        carry on its own (any but the primary/written one) evoked strongly (two words); or,
-        when the word closes the sentence (the punchline slot of a one-liner), any other sense
-        evoked, or its own sense set up by the words before it ("The banker quit because he
-        lost interest.", "The baker had too little dough.") — weaker, so a lower strength.
+        carry on its own (any but the primary/written one) evoked strongly (two words) — for a
+        pun-prone word only in the punchline slot, else it is the word's ordinary secondary use; or, when the word closes the sentence (the punchline slot
+        of a one-liner), another sense set up by words before it that are not its collocation
+        ("I used to be a banker but I lost interest"), or its own sense set up before a clause
+        break ("The baker quit because he had too little dough") — weaker, so a lower strength.
+        Words right next to the word ("river bank", "credit card") fix the sense it is read in:
+        they alone never make a double reading.
         """
+        n = len(self.own)
         evoked = self.evoked()
         total = sum(self.weight(k) for k in evoked)
         other = [k for k in evoked if k != self.written]
         # evidence in the word's own line, not only around it — unless the word stands alone ("Rough?")
         in_line = [k for k in evoked if self.own[k]] if self.alone is False else evoked
-        if len(evoked) >= 2 and in_line:
-            return 3.0 + total, (evoked[0], evoked[1]), "both senses evoked"
-        if other and self.weight(other[0]) >= 2 and other[0] in in_line:
+        far = [k for k in evoked if self._far(k) or self.before[k] or self.after[k] or self.alone]
+        if len(evoked) >= 2 and in_line and far:
+            a, b = (evoked[0], evoked[1])
+            if far[0] not in (a, b):
+                a, b = evoked[0], far[0]
+            return 3.0 + total, (a, b), "both senses evoked"
+        # a sound-alike in the other spelling's scene is a pun anywhere ("The night wore shining armour");
+        # a pun-prone word in its secondary sense is ordinary use unless it sits in the punchline slot
+        slot = self.homophone or self.final or bool(self.pivot_setup and any(self.pivot_setup))
+        if slot and other and self.weight(other[0]) >= 2 and other[0] in in_line and self._far(other[0]):
             return 2.0 + total, (self.written, other[0]), "the other sense evoked strongly"
         if self.final:
-            set_up = [k for k in range(len(self.setup)) if (self.setup[k] or len(self.weak_setup[k]) >= 2 if self.weak_setup else self.setup[k])
-                      and k != self.written]
+            far_setup = self.far_setup or self.setup
+            set_up = [k for k in range(n) if k != self.written and (
+                far_setup[k] or (self.weak_setup and len(self.weak_setup[k]) >= 2))]
             if set_up:
                 return 2.0 + total, (self.written, set_up[0]), "the other sense set up before the word that closes the sentence"
-            if other and other[0] in in_line:
+            if other and other[0] in in_line and self._far(other[0]):
                 return 1.5 + total, (self.written, other[0]), "the other sense evoked in the line the word closes"
-            if self.setup[self.written] and len(self.own) >= 2 and not self.homophone:
-                # its own sense set up by the words before, then the word as the punchline: the one-liner
-                # plays on the sense the setup did not prepare ("The baker had too little dough.")
-                other_sense = next(j for j in range(len(self.own)) if j != self.written)
+            pivot = self.pivot_setup or [[] for _ in range(n)]
+            if pivot[self.written] and n >= 2 and not self.homophone:
+                # its own sense set up before a clause break, then the word as the punchline: the one-liner
+                # plays on the sense the setup did not prepare ("The baker quit because he had too little dough.")
+                other_sense = next(j for j in range(n) if j != self.written)
                 return 1.0 + total, (self.written, other_sense), "its sense set up before the word that closes the sentence"
         return 0.0, None, ""
 
@@ -524,14 +565,30 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> 
     lists = token_lists(item.doc)
     setup_words: set[str] = set()
     own: set[str] = set()
+    near_words: set[str] = set()
+    far_words: set[str] = set()
+    pivot_words: set[str] = set()
     content_after = 0
     word = {span.text.lower(), span.lemma_.lower()}
+    pivots = PIVOTS.get(ctx.lang, frozenset())
+    pivot = -1  # the last clause break before the word
+    for i in range(span.start):
+        lower = lists.lowers[i]
+        if (lower in pivots or lower in _PIVOT_PUNCT) and i > 0:
+            pivot = i
     for i, (lower, lemma) in enumerate(zip(lists.lowers, lists.lemmas, strict=True)):
         if span.start <= i < span.end or lemma in STOPWORDS or not lower.isalpha() or lower in word:
             continue  # the word itself, said again, is not evidence for one of its senses
         own |= {lower, lemma}
+        distance = span.start - i if i < span.start else i - span.end + 1
+        if distance <= NEAR:
+            near_words |= {lower, lemma}
         if i < span.start:
             setup_words |= {lower, lemma}
+            if distance > NEAR:
+                far_words |= {lower, lemma}
+            if i < pivot:
+                pivot_words |= {lower, lemma}
         elif len(lower) > 2:
             content_after += 1
     lo, hi = item.pos - 1, item.pos + 1
@@ -545,6 +602,8 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> 
         setup=sense_hits(ctx, senses, setup_words, key), own=sense_hits(ctx, senses, own, key),
         before=sense_hits(ctx, senses, before, key), after=sense_hits(ctx, senses, after, key),
         final=content_after <= 1, alone=not own and echo,
+        near=sense_hits(ctx, senses, near_words, key), far_setup=sense_hits(ctx, senses, far_words, key),
+        pivot_setup=sense_hits(ctx, senses, pivot_words, key), content_after=content_after,
     )
     related = related_words(ctx)
     everything = own | before | after
