@@ -183,3 +183,171 @@ def test_apply_importers_are_linear_in_rows(tmp_path: Path, kind: str) -> None:
         return lambda: read_reviewed(path)
 
     assert_linear(make, 100)
+
+
+# -- detection: linear in segments, bounded per segment ---------------------------------------------
+
+#: our own lines, cycled: a frame ("In Spain, …") and phrases that recur in every copy make running gags
+#: whose occurrences grow with the file — where a step that compares occurrences with each other shows
+GAG_LINES = ["In Spain, this would be lunch.", "In Spain, this would be lunch too.", "Pass me the salt, please.",
+             "In Spain, this is an early dinner.", "Perfect. In Spain, now we would start.", "Where is the bread?"]
+
+
+def _gag_srt(cues: int) -> bytes:
+    ts = _robustness()._ts
+    return "\n".join(f"{i + 1}\n{ts(i * 2500)} --> {ts(i * 2500 + 2000)}\n{GAG_LINES[i % len(GAG_LINES)]}\n"
+                     for i in range(cues)).encode()
+
+
+def _detect_calls(cues: int) -> tuple[int, int]:
+    """(function calls made by detect(), flags) on ``cues`` cycled gag lines: a deterministic work count."""
+    import cProfile
+    import pstats
+
+    from locpipe.detect import detect
+
+    transcript = segment(formats.loads(_gag_srt(cues), path="gags.srt"))
+    profiler = cProfile.Profile()
+    profiler.enable()
+    detect(transcript)
+    profiler.disable()
+    return pstats.Stats(profiler).total_calls, len(transcript.flags)  # type: ignore[attr-defined]
+
+
+def test_detection_work_is_linear_in_segments() -> None:
+    """Work (function calls: deterministic, unlike time) at 4n cues is 4× that at n, not more.
+
+    Labelling every occurrence of a running gag for each of them made detection quadratic
+    (100,000 cues: 789 s); at these sizes that showed as 5.6× the calls."""
+    from locpipe.detect import detect
+
+    detect(segment(formats.loads(_gag_srt(30), path="gags.srt")))  # load the pipeline (not counted)
+    small, flags_small = _detect_calls(500)
+    big, flags_big = _detect_calls(2000)
+    assert flags_big == 4 * flags_small > 0
+    assert big / small < 5.0, (small, big)
+
+
+def test_detection_memory_does_not_keep_docs() -> None:
+    """Allocated memory of detect() at 4n segments stays under 8× (linear), and what it keeps per
+    segment is a LightDoc, not a spaCy Doc."""
+    from locpipe.detect import detect
+
+    def make(n: int) -> Callable[[], object]:
+        data = _srt_bytes(n)
+        return lambda: detect(segment(formats.loads(data, path="film.srt")))
+
+    small, big = make(100), make(400)
+    small()
+    tracemalloc.start()
+    small()
+    _, m_small = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    tracemalloc.start()
+    big()
+    _, m_big = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert m_big / m_small < MEMORY_FACTOR, (m_small, m_big)
+
+
+def test_light_doc_answers_like_the_doc() -> None:
+    """What the flag builders read of a Doc is the same from the LightDoc kept of it."""
+    from locpipe.detect import get_nlp
+    from locpipe.detect.context import LightDoc
+
+    nlp = get_nlp("en")
+    text = "Well, I'll  spill the beans, mate — 3 pints at 5°F on 12/25!  Ta."
+    doc = nlp(text)
+    light = LightDoc(doc, rebuild=nlp)
+    assert len(light) == len(doc) and light.text == doc.text
+    for token, kept in zip(doc, light, strict=True):
+        assert (kept.i, kept.text, kept.lower_, kept.lemma_, kept.is_alpha, kept.idx, kept.whitespace_) == (
+            token.i, token.text, token.lower_, token.lemma_, token.is_alpha, token.idx, token.whitespace_)
+        assert light[token.i].is_punct == token.is_punct  # not kept: asked of the Doc parsed again
+    assert light[-1].text == doc[-1].text
+    for lo, hi in ((0, 3), (2, 2), (4, len(doc)), (len(doc), len(doc))):
+        span, kept_span = doc[lo:hi], light[lo:hi]
+        assert (kept_span.start, kept_span.end, kept_span.start_char, kept_span.end_char, kept_span.text,
+                kept_span.lemma_, len(kept_span)) == (span.start, span.end, span.start_char, span.end_char,
+                                                      span.text, span.lemma_, len(span))
+    assert {k: [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_, s.text, s.lemma_) for s in g]
+            for k, g in doc.spans.items() if len(g)} == {
+        k: [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_, s.text, s.lemma_) for s in g]
+        for k, g in light.spans.items()}
+    assert light.spans and light.spans.get("nothing here", []) == []
+    with pytest.raises(IndexError):
+        light[len(doc)]
+
+
+@pytest.mark.parametrize("kind", ["words", "one-word"])
+def test_a_long_segment_is_detected_in_windows_with_a_finding(kind: str) -> None:
+    """A 'sentence' of 60,000 characters (no sentence end) is not dialogue: detection reads it in windows
+    (never hitting spaCy's max_length), says so in a finding naming the file and cue, and its flags
+    point at the right characters of the whole segment."""
+    from locpipe.detect import LONG_SEGMENT, MAX_SEGMENT_CHARS, WINDOW_CHARS, detect
+
+    body = ("we had to spill the beans about the pint of lager mate " * 1100 if kind == "words"
+            else "x" * 60_000)
+    data = f"1\n00:00:00,500 --> 00:00:01,500\nHello.\n\n2\n00:00:01,000 --> 00:00:05,000\n{body}\n".encode()
+    transcript = segment(formats.loads(data, path="line.srt"))
+    long_ones = [s for s in transcript.segments if len(s.text) > MAX_SEGMENT_CHARS]
+    assert len(long_ones) == 1
+    detect(transcript)
+    detect(transcript)  # twice: one finding, not two
+    notes = [f for f in transcript.findings if f.check == LONG_SEGMENT]
+    assert len(notes) == 1
+    note = notes[0]
+    assert (note.path, note.cue, note.line, note.segment, note.severity) == (
+        "line.srt", 1, transcript.cues[1].line, long_ones[0].id, "cosmetic")
+    pieces = -(-len(long_ones[0].text) // WINDOW_CHARS)
+    assert note.message.startswith(f"cue 2: segment {long_ones[0].id} is {len(long_ones[0].text):,} characters")
+    assert note.message.endswith("; split the text into sentences or subtitles")
+    assert f"in {pieces:,} pieces" in note.message or kind == "words"
+    by_id = {s.id: s for s in transcript.segments}
+    for flag in transcript.flags:
+        assert by_id[flag.segment].text[flag.start:flag.end] == flag.text
+    on_long = [f for f in transcript.flags if f.segment == long_ones[0].id]
+    if kind == "words":
+        idioms = [f for f in on_long if f.kind == "idiom"]
+        assert len(idioms) >= 1000 and all(f.text == "spill the beans" and f.cues == [1] for f in idioms)
+    assert all(f.cues == [1] for f in on_long)
+
+
+def test_window_spans_cover_the_text() -> None:
+    from locpipe.detect import WINDOW_CHARS, _window_spans
+
+    for text in ["a" * 5000, ("word " * 900).strip(), " x " * 2000, "ab\ncd " * 700, "y" * 999 + " " + "z" * 3000]:
+        spans = _window_spans(text)
+        assert all(0 < e - s <= WINDOW_CHARS for s, e in spans)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+        covered = "".join(text[s:e] for s, e in spans)
+        assert covered.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+
+
+# -- streamed review writers --------------------------------------------------------------------------
+
+
+def test_streamed_writers_write_what_the_whole_documents_were(tmp_path: Path) -> None:
+    """write_json and write_html stream; their bytes are those of to_json() and the rendered template."""
+    from locpipe.detect import detect
+    from locpipe.model import Transcript
+    from locpipe.review.html import render_html, write_html
+    from locpipe.review.jsonout import write_json
+    from locpipe.review.rows import build_sheet
+
+    film = formats.load(ROOT / "samples" / "too_many_cooks.srt")
+    detect(film)
+    film.findings += check(film, profile=NETFLIX)
+    for seg in film.segments[:40]:
+        seg.translations["es"] = Translation(lang="es", text=f"«{seg.text.upper()}»\n¿sí?")
+    film.cue_translations["es"] = [c.text if c.index % 3 else None for c in film.cues]
+    empty = Transcript(path="empty.srt", format="srt")
+    for n, transcript in enumerate([film, empty]):
+        path = write_json(transcript, tmp_path / f"t{n}.locpipe.json")
+        assert path.read_bytes() == (transcript.to_json(indent=2) + "\n").encode("utf-8")
+        sheet = build_sheet(transcript, profile=NETFLIX)
+        page = write_html(sheet, tmp_path / f"t{n}.review.html", nonce="fixed-nonce")
+        assert page.read_bytes() == render_html(sheet, nonce="fixed-nonce").encode("utf-8")
+    assert len((tmp_path / "t0.review.html").read_bytes()) > 1 << 17  # more than two write chunks
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "t0.locpipe.json", "t0.review.html", "t1.locpipe.json", "t1.review.html"]  # no temporary file left

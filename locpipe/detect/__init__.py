@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import json
 import threading
+from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError, UsageError
-from ..model import FLAG_KINDS, Flag, Segment, SegmentPart, Transcript
+from ..model import FLAG_KINDS, Cue, Finding, Flag, Segment, SegmentPart, Transcript
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -37,6 +39,11 @@ _LEXICON_PIPES = {"idioms": "locpipe_idioms", "culture": "locpipe_culture", "pun
 _CACHE: dict[tuple[str, str, str], Language] = {}
 _LOCK = threading.Lock()
 BATCH_SIZE = 512
+#: a segment longer than this (characters) is not dialogue (a whole paragraph or file without a sentence
+#: end): it is read in windows of :data:`WINDOW_CHARS`, with a ``detect.long-segment`` finding
+MAX_SEGMENT_CHARS = 2_000
+WINDOW_CHARS = 1_000
+LONG_SEGMENT = "detect.long-segment"
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "´": "'", "`": "'"})
 
 
@@ -164,22 +171,33 @@ def merge_flags(flags: list[Flag]) -> list[Flag]:
         by_segment.setdefault(flag.segment, []).append(flag)
     dropped: set[int] = set()
     for group in by_segment.values():
+        # the flags a culture flag can fold into, by start: a culture flag looks only at those that can
+        # contain it (not at every flag of its segment: a segment may be a whole file)
+        hosts = sorted((f.start, k, f) for k, f in enumerate(group) if f.kind in ("register", "idiom"))
+        if not hosts:
+            continue
+        starts = [h[0] for h in hosts]
+        longest = max(f.end - f.start for _s, _k, f in hosts)
         for flag in group:
             if flag.kind != "culture":
                 continue
-            for other in group:
-                if other is flag or id(other) in dropped:
+            found: tuple[int, Flag] | None = None
+            j = bisect_right(starts, flag.start) - 1
+            while j >= 0 and starts[j] >= flag.end - longest:
+                _start, k, other = hosts[j]
+                j -= 1
+                if found is not None and found[0] < k or not (other.start <= flag.start and flag.end <= other.end):
                     continue
-                same = other.start == flag.start and other.end == flag.end
-                inside = other.start <= flag.start and flag.end <= other.end
-                if flag.label == "address" and other.label == "address" and other.kind == "register" and (same or inside):
-                    other.evidence.append(f"also a culture-bound form of address ({flag.rule_id}): {flag.gloss}")
-                elif other.kind == "idiom" and inside and not same or other.kind == "idiom" and same:
-                    other.evidence.append(f"contains the {flag.label} reference '{flag.text}' ({flag.rule_id}): {flag.gloss}")
-                else:
-                    continue
-                dropped.add(id(flag))
-                break
+                if other.kind == "idiom" or flag.label == "address" and other.label == "address":
+                    found = (k, other)
+            if found is None:
+                continue
+            other = found[1]
+            if other.kind == "register":
+                other.evidence.append(f"also a culture-bound form of address ({flag.rule_id}): {flag.gloss}")
+            else:
+                other.evidence.append(f"contains the {flag.label} reference '{flag.text}' ({flag.rule_id}): {flag.gloss}")
+            dropped.add(id(flag))
     out: list[Flag] = []
     seen: dict[tuple[str, int, int, str, str], Flag] = {}
     for flag in flags:
@@ -244,7 +262,7 @@ def detect(
     """
     from . import culture, dialect, humor, idioms
     from .components import token_lists
-    from .context import Context, Item
+    from .context import Context, Item, LightDoc
     from .lexicon import load_lexicon
 
     wanted = parse_kinds(sorted(kinds) if isinstance(kinds, set) else kinds)
@@ -258,16 +276,26 @@ def detect(
     ours = {p for p in nlp.pipe_names if p.startswith("locpipe_")}
     disable = [p for p in ours if p not in needed]
     cues = {cue.index: cue for cue in transcript.cues}
-    # apostrophe look-alikes (’ ʼ ‘ ´) become ' one for one, so offsets stay valid and "donʼt" tokenizes
-    texts = [seg.text.translate(_APOSTROPHES) for seg in transcript.segments]
-    with nlp.select_pipes(disable=disable):
-        docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    units, windows, notes = _units(transcript, cues)
+
+    @lru_cache(maxsize=16)
+    def rebuild(text: str) -> Any:  # a LightDoc asked for more than it keeps
+        with nlp.select_pipes(disable=disable):
+            return nlp(text)
+
+    # apostrophe look-alikes (’ ʼ ‘ ´) become ' one for one, so offsets stay valid and "donʼt" tokenizes;
+    # each Doc is parsed, boiled down to what the builders read (LightDoc) and dropped: memory stays
+    # a few hundred bytes per segment instead of ~10 KB
     items = []
-    for pos, (seg, doc) in enumerate(zip(transcript.segments, docs, strict=True)):
-        item = Item(pos=pos, segment=seg, doc=doc, kinds={cues[p.cue].kind for p in seg.parts if p.cue in cues})
-        lists = token_lists(doc)
-        item.lemmas = {w for w in lists.lemmas if w.isalpha()} | {w for w in lists.lowers if w.isalpha()}
-        items.append(item)
+    with nlp.select_pipes(disable=disable):
+        docs = nlp.pipe((seg.text.translate(_APOSTROPHES) for seg in units), batch_size=BATCH_SIZE)
+        for pos, (seg, doc) in enumerate(zip(units, docs, strict=True)):
+            item = Item(pos=pos, segment=seg, doc=LightDoc(doc, rebuild),
+                        kinds={cues[p.cue].kind for p in seg.parts if p.cue in cues})
+            lists = token_lists(doc)
+            item.lemmas = {w for w in lists.lemmas if w.isalpha()} | {w for w in lists.lowers if w.isalpha()}
+            items.append(item)
+    del docs
     ctx = Context(
         transcript=transcript, lang=language, lexicon=load_lexicon(language, lexicon_dir), items=items,
         cues=cues, model_name=nlp.meta.get("locpipe_model", "") and str(nlp.meta.get("name", "trained")),
@@ -277,6 +305,10 @@ def detect(
     flags = []
     for name in detectors:
         flags.extend(builders[name](ctx))
+    for item in items:
+        item.doc.release()  # spans point back at their doc: free the docs now, not at the next GC
+    if windows:
+        flags = _from_windows(merge_flags(flags), windows)
     if any("element" in cue.meta for cue in transcript.cues):  # a screenplay (Fountain)
         from .screenplay import screenplay_evidence
 
@@ -287,4 +319,84 @@ def detect(
     order = {seg.id: i for i, seg in enumerate(transcript.segments)}
     flags.sort(key=lambda f: (order.get(f.segment, 0), f.start, -f.end, f.kind, f.rule_id))
     transcript.flags = flags
+    transcript.findings = [f for f in transcript.findings if f.check != LONG_SEGMENT] + notes
     return transcript
+
+
+def _units(transcript: Transcript, cues: dict[int, Cue]) -> tuple[list[Segment], dict[str, tuple[Segment, int]], list[Finding]]:
+    """The texts the pipeline parses: each segment, or the windows of one longer than
+    :data:`MAX_SEGMENT_CHARS` (with a finding saying so). Returns (units, window id → (segment,
+    offset of the window in its text), findings)."""
+    units: list[Segment] = []
+    windows: dict[str, tuple[Segment, int]] = {}
+    notes: list[Finding] = []
+    for seg in transcript.segments:
+        if len(seg.text) <= MAX_SEGMENT_CHARS:
+            units.append(seg)
+            continue
+        spans = _window_spans(seg.text)
+        for k, (start, end) in enumerate(spans):
+            window = Segment(id=f"{seg.id}~{k + 1}", parts=_window_parts(seg, start, end),
+                             text=seg.text[start:end], speaker=seg.speaker)
+            units.append(window)
+            windows[window.id] = (seg, start)
+        first = cues.get(seg.parts[0].cue) if seg.parts else None
+        where = f"cue {first.index + 1}: " if first is not None else ""
+        notes.append(Finding(
+            LONG_SEGMENT, "cosmetic",
+            f"{where}segment {seg.id} is {len(seg.text):,} characters long without a sentence end, which is not "
+            f"dialogue; detection read it in {len(spans):,} pieces of at most {WINDOW_CHARS:,} characters, so an "
+            "idiom or joke across two pieces may be missed; split the text into sentences or subtitles",
+            path=transcript.path, line=first.line if first is not None else None,
+            cue=first.index if first is not None else None, segment=seg.id,
+        ))
+    return units, windows, notes
+
+
+def _window_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) windows of at most :data:`WINDOW_CHARS` characters covering ``text``'s non-space
+    characters, cut at a space where one lies in a window's second half (else mid-word)."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    start = 0
+    while start < n:
+        while start < n and text[start].isspace():
+            start += 1
+        if start >= n:
+            break
+        end = min(n, start + WINDOW_CHARS)
+        if end < n and not text[end].isspace():
+            cut = max(text.rfind(" ", start + WINDOW_CHARS // 2, end), text.rfind("\n", start + WINDOW_CHARS // 2, end))
+            if cut > start:
+                end = cut
+        stop = end
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        out.append((start, stop))
+        start = end
+    return out
+
+
+def _window_parts(seg: Segment, start: int, end: int) -> list[SegmentPart]:
+    """The cue ranges covered by characters [start, end) of ``seg.text`` (parts joined by one space)."""
+    parts: list[SegmentPart] = []
+    offset = 0
+    for part in seg.parts:
+        length = part.end - part.start
+        lo, hi = max(offset, start), min(offset + length, end)
+        if lo < hi:
+            parts.append(SegmentPart(part.cue, part.start + lo - offset, part.start + hi - offset))
+        offset += length + 1
+    return parts
+
+
+def _from_windows(flags: list[Flag], windows: dict[str, tuple[Segment, int]]) -> list[Flag]:
+    """Flags found in windows moved to their segment (offsets shifted, the cues they touch kept)."""
+    for flag in flags:
+        place = windows.get(flag.segment)
+        if place is not None:
+            seg, offset = place
+            flag.segment = seg.id
+            flag.start += offset
+            flag.end += offset
+    return flags

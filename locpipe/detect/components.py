@@ -17,6 +17,7 @@ Components:
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +28,7 @@ from spacy.util import filter_spans
 
 from ..errors import LexiconError
 from . import dialect, quantities
+from .context import LightDoc
 from .lexicon import load_lexicon
 from .patterns import TemplateCompiler, compile_pattern
 
@@ -131,8 +133,9 @@ class LemmaNorm:
             elif self.overwrite or not token.lemma_ or not text.islower() or token.lemma_ != token.lemma_.lower() \
                     or token.lemma_ == lower and self.lemmatize.lang in ENCLITICS:
                 token.lemma_ = self.lemmatize(lower)  # (the last case: "ponerte" → poner)
-            lowers.append(lower.replace("’", "'"))
-            lemmas.append(token.lemma_)
+            # interned: a long film says the same words again and again (one string each, not one per token)
+            lowers.append(sys.intern(lower.replace("’", "'")))
+            lemmas.append(sys.intern(token.lemma_))
             starts.append(token.idx)
         # the components and flag builders read these lists instead of re-creating Token objects
         doc.user_data["locpipe"] = TokenLists(lowers, lemmas, starts)
@@ -156,6 +159,8 @@ class TokenLists:
 
 def token_lists(doc: Doc) -> TokenLists:
     """The doc's :class:`TokenLists` (computed here if ``locpipe_lemma_norm`` did not run)."""
+    if isinstance(doc, LightDoc):
+        return doc.lists
     cached = doc.user_data.get("locpipe")
     if isinstance(cached, TokenLists):
         return cached

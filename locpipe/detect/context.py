@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from ..model import Cue, Flag, Segment, Transcript
 from .lexicon import Lexicon
@@ -18,14 +20,225 @@ LAUGHTER_RE = re.compile(
 )
 
 
+class LightDoc:
+    """What the flag builders read of a spaCy ``Doc``, kept after the Doc itself is gone.
+
+    A parsed Doc costs about 10 KB per sentence (token structs, span groups, user data);
+    keeping one per segment made detection over a 100,000-cue file hold gigabytes. This
+    keeps the text, the token lists (:class:`~locpipe.detect.components.TokenLists`), one
+    byte of flags per token (alphabetic, followed by a space), the ``doc.spans`` groups and
+    the entities as small :class:`LightSpan` objects, and answers the part of spaCy's API
+    the builders use: ``len(doc)``, ``doc[i]``, ``doc[i:j]``, iteration, ``doc.text``,
+    ``doc.spans.get(key, [])``, ``doc.ents``, ``doc.user_data``; tokens have ``i``, ``text``,
+    ``lower_``, ``lemma_``, ``is_alpha``, ``idx``, ``whitespace_``; spans ``start``, ``end``,
+    ``start_char``, ``end_char``, ``label_``, ``id_``, ``text``, ``lemma_``.
+
+    Anything else (a builder asking for ``token.pos_`` or ``span.root``) is answered by the
+    real Doc, parsed again from the text by ``rebuild`` (the same pipeline, so the same
+    result; a few recent ones are cached).
+    """
+
+    __slots__ = ("text", "lists", "flags", "spans", "ents", "rebuild")
+
+    #: ``flags`` bits
+    ALPHA = 1
+    SPACE = 2
+
+    def __init__(self, doc: Any, rebuild: Callable[[str], Any] | None = None):
+        from spacy.attrs import IS_ALPHA, SPACY
+
+        from .components import token_lists
+
+        self.text: str = doc.text
+        self.lists = token_lists(doc)
+        if len(doc):
+            array = doc.to_array([IS_ALPHA, SPACY])
+            self.flags = bytes((array[:, 0] * self.ALPHA + array[:, 1] * self.SPACE).astype("uint8"))
+        else:
+            self.flags = b""
+        self.spans: dict[str, tuple[LightSpan, ...]] = {}
+        for key, group in doc.spans.items():
+            if len(group):
+                self.spans[sys.intern(key)] = tuple(LightSpan.of(self, span) for span in group)
+        self.ents: tuple[LightSpan, ...] = tuple(LightSpan.of(self, ent) for ent in doc.ents) if doc.ents else ()
+        self.rebuild = rebuild
+
+    def __len__(self) -> int:
+        return len(self.flags)
+
+    def __iter__(self) -> Iterator[LightToken]:
+        return (LightToken(self, i) for i in range(len(self.flags)))
+
+    @overload
+    def __getitem__(self, key: int) -> LightToken: ...
+    @overload
+    def __getitem__(self, key: slice) -> LightSpan: ...
+
+    def __getitem__(self, key: int | slice) -> LightToken | LightSpan:
+        n = len(self.flags)
+        if isinstance(key, slice):
+            start, end, _step = key.indices(n)
+            end = max(start, end)
+            start_char = self.token_start(start) if start < n else len(self.text)
+            end_char = self.token_end(end - 1) if end > start else start_char
+            return LightSpan(self, start, end, start_char, end_char, "", "")
+        i = key + n if key < 0 else key
+        if not 0 <= i < n:
+            raise IndexError(f"[E040] token index {key} out of bounds ({n} tokens)")
+        return LightToken(self, i)
+
+    def release(self) -> None:
+        """Drop the spans (they refer back to this doc: without this the pair waits for the garbage collector)."""
+        self.spans = {}
+        self.ents = ()
+        self.rebuild = None
+
+    @property
+    def user_data(self) -> dict[str, Any]:
+        return {"locpipe": self.lists}
+
+    def token_start(self, i: int) -> int:
+        return self.lists.starts[i]  # type: ignore[no-any-return]
+
+    def token_end(self, i: int) -> int:
+        """End (exclusive) of token ``i``'s text: the next token's start, less the space between them."""
+        nxt = self.lists.starts[i + 1] if i + 1 < len(self.flags) else len(self.text)
+        return nxt - (1 if self.flags[i] & self.SPACE else 0)  # type: ignore[no-any-return]
+
+    def real(self) -> Any:
+        """The spaCy Doc, parsed again (for what this class does not keep)."""
+        if self.rebuild is None:
+            raise AttributeError("this LightDoc keeps no pipeline to parse its text again")
+        return self.rebuild(self.text)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in LightDoc.__slots__:
+            raise AttributeError(name)
+        return getattr(self.real(), name)
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+class LightToken:
+    """One token of a :class:`LightDoc` (made on demand)."""
+
+    __slots__ = ("doc", "i")
+
+    def __init__(self, doc: LightDoc, i: int):
+        self.doc = doc
+        self.i = i
+
+    @property
+    def idx(self) -> int:
+        return self.doc.token_start(self.i)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.doc.token_start(self.i):self.doc.token_end(self.i)]
+
+    @property
+    def orth_(self) -> str:
+        return self.text
+
+    @property
+    def lower_(self) -> str:
+        return self.doc.lists.lowers[self.i]  # type: ignore[no-any-return]
+
+    @property
+    def lemma_(self) -> str:
+        return self.doc.lists.lemmas[self.i]  # type: ignore[no-any-return]
+
+    @property
+    def is_alpha(self) -> bool:
+        return bool(self.doc.flags[self.i] & LightDoc.ALPHA)
+
+    @property
+    def whitespace_(self) -> str:
+        return " " if self.doc.flags[self.i] & LightDoc.SPACE else ""
+
+    @property
+    def text_with_ws(self) -> str:
+        return self.text + self.whitespace_
+
+    def __len__(self) -> int:
+        return self.doc.token_end(self.i) - self.doc.token_start(self.i)
+
+    def __str__(self) -> str:
+        return self.text
+
+    __repr__ = __str__
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in LightToken.__slots__:
+            raise AttributeError(name)
+        return getattr(self.doc.real()[self.i], name)
+
+
+class LightSpan:
+    """A span of a :class:`LightDoc`: a ``doc.spans`` match, an entity or a slice."""
+
+    __slots__ = ("doc", "start", "end", "start_char", "end_char", "label_", "id_")
+
+    def __init__(self, doc: LightDoc, start: int, end: int, start_char: int, end_char: int, label: str, span_id: str):
+        self.doc = doc
+        self.start = start
+        self.end = end
+        self.start_char = start_char
+        self.end_char = end_char
+        self.label_ = label
+        self.id_ = span_id
+
+    @classmethod
+    def of(cls, doc: LightDoc, span: Any) -> LightSpan:
+        return cls(doc, span.start, span.end, span.start_char, span.end_char, sys.intern(span.label_),
+                   sys.intern(span.id_))
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start_char:self.end_char]
+
+    @property
+    def lemma_(self) -> str:
+        return "".join(t.lemma_ + t.whitespace_ for t in self).strip()
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __iter__(self) -> Iterator[LightToken]:
+        return (LightToken(self.doc, i) for i in range(self.start, self.end))
+
+    def __getitem__(self, key: int) -> LightToken:
+        n = self.end - self.start
+        i = key + n if key < 0 else key
+        if not 0 <= i < n:
+            raise IndexError(f"[E1002] span index {key} out of bounds ({n} tokens)")
+        return LightToken(self.doc, self.start + i)
+
+    def __str__(self) -> str:
+        return self.text
+
+    __repr__ = __str__
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in LightSpan.__slots__:
+            raise AttributeError(name)
+        real = self.doc.real()
+        for group in (real.spans.get(key, ()) for key in real.spans):
+            for span in group:
+                if (span.start, span.end, span.id_, span.label_) == (self.start, self.end, self.id_, self.label_):
+                    return getattr(span, name)
+        return getattr(real[self.start:self.end], name)
+
+
 @dataclass
 class Item:
-    """One segment being analysed.
+    """One segment (or one window of a very long one) being analysed.
 
     Attributes:
-        pos: position in ``transcript.segments``.
-        segment: the segment.
-        doc: its spaCy Doc.
+        pos: position in :attr:`Context.items`.
+        segment: the segment (a window's own segment for a very long one, see :func:`locpipe.detect.detect`).
+        doc: its spaCy Doc, or the :class:`LightDoc` kept of it.
         kinds: the kinds of the cues it covers.
         lemmas: content lemmas of the segment (lowercase).
     """
