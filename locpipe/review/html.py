@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..io import atomic_write_text
+from ..io import atomic_open
 from ..model import SEVERITIES, severity_rank
 from .rows import KIND_COLOURS, OTHER_COLOUR, Sheet, finding_ref, flag_ref, fmt_cps, timecode
 
@@ -42,34 +42,50 @@ def _conf_class(confidence: float) -> str:
     return "low"
 
 
-def render_html(sheet: Sheet, *, no_mt_reason: str = "") -> str:
-    """The review sheet as one HTML document."""
+def _values(sheet: Sheet, no_mt_reason: str, nonce: str | None) -> dict[str, Any]:
     from .. import __version__
 
-    kinds = list(sheet.flag_counts)
-    return str(
-        _environment()
-        .get_template(TEMPLATE)
-        .render(
-            sheet=sheet,
-            nonce=secrets.token_urlsafe(18),
-            version=__version__,
-            meta_json=json.dumps(sheet.meta(), ensure_ascii=False, sort_keys=True),
-            colours=KIND_COLOURS,
-            other_colour=OTHER_COLOUR,
-            kinds=kinds,
-            severities=SEVERITIES,
-            no_mt_reason=no_mt_reason or "no target language was asked for (use --to LANG).",
-            tc=timecode,
-            fmt_cps=fmt_cps,
-            flag_ref=flag_ref,
-            finding_ref=finding_ref,
-            conf_class=_conf_class,
-            sev_rank=lambda s: severity_rank(s) if s else len(SEVERITIES),
-        )
-    )
+    return {
+        "sheet": sheet,
+        "nonce": nonce or secrets.token_urlsafe(18),
+        "version": __version__,
+        "meta_json": json.dumps(sheet.meta(), ensure_ascii=False, sort_keys=True),
+        "colours": KIND_COLOURS,
+        "other_colour": OTHER_COLOUR,
+        "kinds": list(sheet.flag_counts),
+        "severities": SEVERITIES,
+        "no_mt_reason": no_mt_reason or "no target language was asked for (use --to LANG).",
+        "tc": timecode,
+        "fmt_cps": fmt_cps,
+        "flag_ref": flag_ref,
+        "finding_ref": finding_ref,
+        "conf_class": _conf_class,
+        "sev_rank": lambda s: severity_rank(s) if s else len(SEVERITIES),
+    }
 
 
-def write_html(sheet: Sheet, path: str | Path, *, protect: tuple[str | Path, ...] = (), no_mt_reason: str = "") -> Path:
-    atomic_write_text(path, render_html(sheet, no_mt_reason=no_mt_reason), protect=protect)
+def render_html(sheet: Sheet, *, no_mt_reason: str = "", nonce: str | None = None) -> str:
+    """The review sheet as one HTML document (``nonce``: the CSP nonce, default a fresh random one)."""
+    return str(_environment().get_template(TEMPLATE).render(**_values(sheet, no_mt_reason, nonce)))
+
+
+#: characters gathered before one write (the template yields many small pieces)
+CHUNK_CHARS = 1 << 16
+
+
+def write_html(sheet: Sheet, path: str | Path, *, protect: tuple[str | Path, ...] = (), no_mt_reason: str = "",
+               nonce: str | None = None) -> Path:
+    """Write the sheet to ``path`` atomically, streamed: the document is never whole in memory
+    (the same bytes as :func:`render_html`)."""
+    pieces = _environment().get_template(TEMPLATE).generate(**_values(sheet, no_mt_reason, nonce))
+    with atomic_open(path, "wb", protect=protect) as fh:
+        buffer: list[str] = []
+        size = 0
+        for piece in pieces:
+            buffer.append(piece)
+            size += len(piece)
+            if size >= CHUNK_CHARS:
+                fh.write("".join(buffer).encode("utf-8"))
+                buffer, size = [], 0
+        fh.write("".join(buffer).encode("utf-8"))
     return Path(path)
