@@ -28,6 +28,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..errors import LexiconError
@@ -116,8 +117,6 @@ FLEX_EN: dict[str, list[str]] = {
                     "these", "all", "the"],
     # a leading state verb has equivalents: "be|stay|keep in the red"
     "stateverbs": ["be", "'s", "'re", "stay", "remain", "keep", "get", "become", "seem", "look", "feel"],
-    # punctuation that may sit inside an idiom in running text: quotes, dashes, ellipses
-    "innerpunct": ["-", "–", "—", "--", "...", "…", '"', "“", "”", "‘", "’", "'"],
     # verbs of movement before "into" for templates that start with "in": "go into the red"
     "intoverbs": ["go", "get", "fall", "slip", "sink", "run", "plunge", "drift", "head", "put", "send", "drive",
                   "push", "throw", "bring", "land", "dip", "come", "drag", "force", "tip", "lead"],
@@ -150,6 +149,11 @@ _FUNCTION = frozenset(["a", "an", "the", "if", "when", "while", "and", "or", "bu
                        "she", "i", "me", "him", "her", "us", "them", "is", "are", "be", "was", "ain't", "can't",
                        "don't", "won't", "in", "on", "at", "for", "of", "to", "by", "with", "there", "that", "this",
                        "your", "my", "his", "their", "our", "its", "not", "no", "all", "one", "as", "so", "like"])
+
+
+@lru_cache(maxsize=65536)
+def _spelling_variants(word: str) -> tuple[str, ...]:
+    return tuple(spelling_variants(word))
 
 
 def spelling_variants(word: str) -> list[str]:
@@ -236,8 +240,19 @@ def token_requirement(spec: TokenSpec, lemmatize: Callable[[str], str]) -> froze
 def requirements_of(patterns: list[Pattern], lemmatize: Callable[[str], str]) -> list[frozenset[str]]:
     """Requirements shared by every variant of a compiled entry."""
     per_pattern = []
+    # the patterns of one entry share their token specs' values (shallow copies): look each up once
+    memo: dict[tuple[tuple[str, int], ...], frozenset[str] | None] = {}
     for pattern in patterns:
-        reqs = {r for spec in pattern if (r := token_requirement(spec, lemmatize)) is not None}
+        reqs: set[frozenset[str]] = set()
+        for spec in pattern:
+            if spec.get("OP") not in (None, "+"):
+                continue
+            key = tuple((k, id(v)) for k, v in spec.items())
+            if key not in memo:
+                memo[key] = token_requirement(spec, lemmatize)
+            requirement = memo[key]
+            if requirement is not None:
+                reqs.add(requirement)
         per_pattern.append(reqs)
     shared = set.intersection(*per_pattern) if per_pattern else set()
     return sorted(shared, key=lambda r: sorted(r))
@@ -265,6 +280,7 @@ class TemplateCompiler:
         self.lang = lang
         self.lemmatize = lemmatize
         self._tokens: dict[str, list[str]] = {}
+        self._verbs: dict[str, bool] = {}
         self._tokenize = tokenize
         self.words = SLOT_WORDS.get(lang, SLOT_WORDS["en"])
         self.keywords = dict(SLOT_KEYWORDS)
@@ -325,7 +341,7 @@ class TemplateCompiler:
             return {"LEMMA": {"IN": [lemma, "'s", "'re"] if lemma == "be" else [lemma, "'s"]}}  # "the ball's in your court"
         if self._flexible and low.isalpha():
             lemmas = {lemma, low}
-            for other in spelling_variants(low):
+            for other in _spelling_variants(low):
                 lemmas |= {other, self.lemmatize(other)}
             if len(lemmas) > 1:
                 return {"LEMMA": {"IN": sorted(lemmas)}, "_anchor": lemma}
@@ -576,7 +592,8 @@ class TemplateCompiler:
         if kind in ("word", "det") and nxt[2] == "word":
             # quotes, dashes and ellipses between two words of an idiom ("spill the... beans", "let the 'cat'
             # out of the bag"), and a hyphen ("red-handed" / "red handed")
-            expanded.append(([[{"ORTH": {"IN": FLEX_EN["innerpunct"]}, "OP": "?"}]], False, "punct"))
+            # (IS_PUNCT, not a list of marks: an attribute costs spaCy less than a set predicate per Matcher)
+            expanded.append(([[{"IS_PUNCT": True, "OP": "?"}]], False, "punct"))
         if i >= 1 and nxt[2] == "word" and nxt_text in PREPOSITIONS and kind != "det":
             adverbs = sorted(set(FLEX_EN["prepadverbs"]) | set(self.words["adverbs"]))
             expanded.append(([[{"LOWER": {"IN": adverbs}, "OP": "?"}]], False, "gap"))
@@ -599,8 +616,15 @@ _SLOT_WORDS = frozenset(["one's", "someone's", "somebody's", "someone", "somebod
 
 def _is_verb(word: str, compiler: TemplateCompiler) -> bool:
     """A template word the lemma table shows as a verb: one of its -ed/-ing forms maps back to it."""
-    table = getattr(compiler.lemmatize, "table", None)
     low = word.lower()
+    known = compiler._verbs.get(low)
+    if known is None:
+        known = compiler._verbs[low] = _lookup_verb(low, compiler)
+    return known
+
+
+def _lookup_verb(low: str, compiler: TemplateCompiler) -> bool:
+    table = getattr(compiler.lemmatize, "table", None)
     if table is None or not low.isalpha() or len(low) < 2:
         return False
     forms = [low + "ed", low + "d", low + "ing", low + low[-1] + "ed", low + low[-1] + "ing"]
