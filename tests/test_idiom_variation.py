@@ -55,6 +55,10 @@ CASES = [
      ["had the rug pulled from under him"]),
     ("pull someone's leg", "His leg was pulled all night.", ["His leg was pulled"]),
     ("burn one's fingers", "She got her fingers burnt.", ["got her fingers burnt"]),
+    ("wrap someone around one's little finger", "She's got him wrapped around her little finger.",
+     ["got him wrapped around her little finger"]),
+    ("head in the clouds", "His head is always in the clouds.", ["head is always in the clouds"]),
+    ("judge a book by its cover", "Don't judge a book by their cover.", ["judge a book by their cover"]),
     # state idioms: the leading verb's equivalents, "into" after a verb of movement
     ("be in the red", "We stayed in the red all year.", ["stayed in the red"]),
     ("be in the red", "They've been in the red since May.", ["been in the red"]),
@@ -71,7 +75,10 @@ CASES = [
     # adverbs and short modifiers inside
     ("hit the nail on the head", "You hit the nail right on the head.", ["hit the nail right on the head"]),
     ("be in the red", "We're still in the red.", ["'re still in the red"]),
-    ("keep an eye on someone", "Keep a very close eye on him.", []),  # two modifiers: one is allowed
+    ("keep an eye on someone", "Keep a very close eye on him.", ["Keep a very close eye on him"]),
+    ("have a chip on one's shoulder", "He's got a chip on his shoulder.", ["'s got a chip on his shoulder"]),
+    ("have a chip on one's shoulder", "I have got a huge chip on my shoulder.", ["have got a huge chip on my shoulder"]),
+    ("not have a leg to stand on", "He doesn't have a leg to stand on.", ["n't have a leg to stand on"]),
     # nominal forms: plural, no leading article
     ("a blessing in disguise", "Those were blessings in disguise.", ["blessings in disguise"]),
     ("a blessing in disguise", "Blessing in disguise, really.", ["Blessing in disguise"]),
@@ -126,6 +133,10 @@ NEGATIVES = [
     ("sit on something", "He's sitting on the fence."),
     ("spill the beans", "He spilled the, uh, coffee beans."),
     ("break the ice", "The ice is breaking."),
+    ("head in the clouds", "His head is in the oven."),
+    ("wrap someone around one's little finger", "She's got him wrapped in a blanket."),
+    ("keep an eye on someone", "Keep a dog and a cat, one eye on him."),
+    ("have a chip on one's shoulder", "He's got a bag on his shoulder."),
 ]
 
 
@@ -158,7 +169,7 @@ def test_variants_are_english_only_and_shaped_as_documented() -> None:
     nlp = get_nlp("en", lexicon_dir=LEXICONS)
     compiler = TemplateCompiler("en", get_lemmatizer("en"), lambda t: [x.text for x in nlp.make_doc(t)])
     shapes = [v.replace("\u2063", "") for v in template_variants(compiler, "catch someone red handed")]
-    assert shapes == ["be|get catch red handed"]
+    assert shapes == ["be|get catch red handed", "have|get someone catch red handed"]
     shapes = [v.replace("\u2063", "") for v in template_variants(compiler, "spill the beans")]
     assert shapes == ["the beans be|get spill", "have|get the beans spill"]
     assert template_variants(compiler, "the early bird catches the worm")[-1] == "the early bird"

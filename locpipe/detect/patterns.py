@@ -115,6 +115,8 @@ FLEX_EN: dict[str, list[str]] = {
     # quantifiers before a plural key noun: "pull (a few) strings", "ruffle (some) feathers"
     "quantifiers": ["a", "few", "couple", "of", "some", "any", "more", "many", "several", "lots", "lot", "those",
                     "these", "all", "the"],
+    # before a modifier after a determiner: "a very close eye"
+    "intensifiers": ["very", "really", "so", "too", "pretty", "quite", "rather", "real", "bloody", "damn", "big", "little"],
     # a leading state verb has equivalents: "be|stay|keep in the red"
     "stateverbs": ["be", "'s", "'re", "stay", "remain", "keep", "get", "become", "seem", "look", "feel"],
     # verbs of movement before "into" for templates that start with "in": "go into the red"
@@ -462,7 +464,7 @@ class TemplateCompiler:
                 elements.append(([[{"LOWER": {"IN": FLEX_EN["objpron"]}}]], optional, "slot:objpron"))
                 texts.append(low)
                 continue
-            if flex and pos > 0 and low in ("my", "your", "his", "her", "our", "their") and not optional:
+            if flex and pos > 0 and low in ("my", "your", "his", "her", "our", "their", "its") and not optional:
                 # a possessive written in the template stands for any: "bring someone to their senses" → "his senses"
                 elements.append(([[{"LOWER": {"IN": self.words["poss"]}}]], False, "slot:poss"))
                 texts.append(low)
@@ -563,6 +565,9 @@ class TemplateCompiler:
                 continue
             if kind in ("det", "slot:poss") and nxt[2] == "word":
                 gap = {"IS_ALPHA": True, "OP": "?", "LOWER": {"NOT_IN": self.words.get("connectors", ["and", "or", "of", "to"])}}
+                if flex:
+                    # an intensifier before the modifier: "keep a very close eye on", "his really bad temper"
+                    expanded.append(([[{"LOWER": {"IN": FLEX_EN["intensifiers"]}, "OP": "?"}]], False, "gap"))
                 expanded.append(([[gap]], False, "gap"))
                 continue
             if kind == "slot:refl" and self.words.get("auxiliaries"):
@@ -578,6 +583,8 @@ class TemplateCompiler:
                 expanded.append(([[{"ORTH": "-", "OP": "?"}]], False, "punct"))
             if i == 0 and kind == "word" and nxt[2] in ("word", "det"):
                 expanded.append(([[{"LOWER": {"IN": adverbs}, "OP": "?"}]], False, "gap"))
+                if flex and texts[0] == "have":
+                    expanded.append(([[{"LOWER": "got", "OP": "?"}]], False, "gap"))  # "he's got a chip on his shoulder"
                 if flex and verb_first and nxt[2] == "det":
                     # an object pronoun before the determiner: "it cost me an arm and a leg", "do me a favour"
                     expanded.append(([[{"LOWER": {"IN": FLEX_EN["objpron"]}, "OP": "?"}]], False, "gap"))
@@ -703,6 +710,8 @@ def template_variants(compiler: TemplateCompiler, template: str) -> list[str]:
     if len(words) >= 3 and verb and low[1] in ("someone", "somebody", "something", "sth") and not words[1].startswith("(") \
             and any(w not in _SLOT_WORDS for w in low[2:]):
         out.append(" ".join(["be|get", PASSIVE_MARK + words[0], *words[2:]]))
+        # "she's got him wrapped around her little finger"
+        out.append(" ".join(["have|get", words[1], PASSIVE_MARK + words[0], *words[2:]]))
     if len(words) == 3 and low[1] in ("someone", "somebody", "something") and low[2] in PARTICLES \
             and _is_verb(plain[0], compiler):
         out.append(" ".join([words[0], words[2], words[1]]))
@@ -715,6 +724,9 @@ def template_variants(compiler: TemplateCompiler, template: str) -> list[str]:
             out.append(" ".join([words[0], *np, words[1], *tail]))  # "throw the towel in"
     if len(words) == 2 and low[1] in PARTICLES and _is_verb(plain[0], compiler):
         out.append(" ".join([words[0], OBJECT_PRONOUNS, words[1]]))
+    if len(words) >= 4 and low[1] in PREPOSITIONS and low[0] not in _SLOT_WORDS | _POSS_SLOTS | _FUNCTION \
+            and low[0].isalpha() and not words[0].startswith("(") and not words[1].startswith("("):
+        out.append(" ".join([words[0], "be", *words[1:]]))  # "head in the clouds" → "his head is in the clouds"
     start = 1 if low[0] == "be" else 0
     if len(words) - start >= 3 and low[start] == "in" and not words[start].startswith("("):
         # "go into the red", "he got himself into hot water"
