@@ -55,6 +55,7 @@ CASES = [
      ["had the rug pulled from under him"]),
     ("pull someone's leg", "His leg was pulled all night.", ["His leg was pulled"]),
     ("burn one's fingers", "She got her fingers burnt.", ["got her fingers burnt"]),
+    ("pull someone's leg", "Your leg is being pulled.", ["Your leg is being pulled"]),
     ("wrap someone around one's little finger", "She's got him wrapped around her little finger.",
      ["got him wrapped around her little finger"]),
     ("head in the clouds", "His head is always in the clouds.", ["head is always in the clouds"]),
@@ -86,6 +87,8 @@ CASES = [
     ("when in Rome, do as the Romans do", "Well, when in Rome.", []),  # three words: too short to stand alone
     ("if you can't beat them, join them", "Well, if you can't beat them...", ["if you can't beat them"]),
     ("the early bird catches the worm", "The early bird, huh?", ["The early bird"]),
+    ("when the going gets tough, the tough get going", "Well, when the going gets tough...",
+     ["when the going gets tough"]),
     ("a stitch in time saves nine", "A stitch in time, as Mum says.", ["A stitch in time"]),
     # phrasal verbs split around their object, a long object
     ("throw in the towel", "He threw the towel in.", ["threw the towel in"]),

@@ -21,6 +21,20 @@ eye on", "lost his bloody temper"); a common adverb may sit after the first
 word ("spill all the beans"); a hyphen in a template is optional; a slot at
 the end of a template is optional (its object is often a long phrase or
 comes later).
+
+Idioms compile in flexible mode (``compile(..., flexible=True)``, English) with
+the variation running text shows: an object pronoun after a leading verb ("it
+cost me an arm and a leg"), a quantifier before a plural key noun ("pull a few
+strings"), adverbs before a preposition ("right on the head") and after "be",
+an intensifier before a modifier ("a very close eye"), punctuation between words
+("spill the... beans"), any possessive for a written one, a leading state verb's
+equivalents ("stay in the red"), contractions and full forms ("it's" / "it is"),
+British and American spellings ("favour" / "favor"), plural nouns and no leading
+article ("blessings in disguise"). :func:`template_variants` adds other shapes:
+passives (also of a template with an object slot: "he was caught red-handed"),
+"have/get" passives ("had the rug pulled from under him"), particle shifts,
+"into" after a verb of movement ("went into the red"), "noun be prep" ("his head
+is in the clouds") and shortened sayings ("when the going gets tough").
 """
 
 from __future__ import annotations
@@ -663,6 +677,7 @@ def _participle_only(patterns: list[Pattern], verb: str, compiler: TemplateCompi
             if value == lemma or isinstance(value, dict) and lemma in value.get("IN", ()) and "'s" not in value["IN"]:
                 pattern[k]["LOWER"] = {"NOT_IN": banned}
                 pattern.insert(k, {"LOWER": {"IN": compiler.words["adverbs"]}, "OP": "?"})  # "were finally spilled"
+                pattern.insert(k, {"LOWER": {"IN": ["being", "been"]}, "OP": "?"})  # "his leg is being pulled"
                 break
 
 
