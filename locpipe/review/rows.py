@@ -317,12 +317,16 @@ def build_sheet(
     rows: list[Row] = []
     by_key: dict[tuple[str, int], Row] = {}
     rows_of: dict[tuple[str, int], list[Row]] = {}
+    measured: dict[int, tuple[list[int], float]] = {}  # per cue, once: a cue may hold 100,000 sentences
     for seg in transcript.segments:
         for k, part in enumerate(seg.parts):
             cue = cues.get(part.cue)
             if cue is None:
                 continue
-            source_lines = cue.text.split("\n")
+            if part.cue not in measured:
+                measured[part.cue] = ([len(x) for x in cue.text.split("\n")],
+                                      cps(cue.text.replace("\n", ""), cue.duration, profile.cps_mode))
+            line_lengths, cue_cps = measured[part.cue]
             row = Row(
                 key=f"{seg.id}@{part.cue}",
                 segment=seg.id,
@@ -338,8 +342,8 @@ def build_sheet(
                 segment_text=seg.text,
                 segment_status=seg.status,
                 section=str(cue.meta.get("scene", "")),
-                line_lengths=[len(x) for x in source_lines],
-                cps=cps(cue.text.replace("\n", ""), cue.duration, profile.cps_mode),
+                line_lengths=list(line_lengths),
+                cps=cue_cps,
                 max_chars=profile.max_chars(source_lang),
                 max_cps=profile.max_cps(source_lang, sdh=sdh),
                 line=cue.line,
