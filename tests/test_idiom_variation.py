@@ -174,7 +174,9 @@ def test_variants_are_english_only_and_shaped_as_documented() -> None:
     shapes = [v.replace("\u2063", "") for v in template_variants(compiler, "catch someone red handed")]
     assert shapes == ["be|get catch red handed", "have|get someone catch red handed"]
     shapes = [v.replace("\u2063", "") for v in template_variants(compiler, "spill the beans")]
-    assert shapes == ["the beans be|get spill", "have|get the beans spill"]
+    assert shapes == ["the beans be|get spill"]
+    shapes = [v.replace("\u2063", "") for v in template_variants(compiler, "pull someone's leg")]
+    assert shapes == ["someone's leg be|get pull", "have|get someone's leg pull"]
     assert template_variants(compiler, "the early bird catches the worm")[-1] == "the early bird"
     es = TemplateCompiler("es", get_lemmatizer("es"), lambda t: t.split())
     assert template_variants(es, "tomar el pelo a alguien") == []

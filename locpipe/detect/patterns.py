@@ -30,11 +30,12 @@ an intensifier before a modifier ("a very close eye"), punctuation between words
 ("spill the... beans"), any possessive for a written one, a leading state verb's
 equivalents ("stay in the red"), contractions and full forms ("it's" / "it is"),
 British and American spellings ("favour" / "favor"), plural nouns and no leading
-article ("blessings in disguise"). :func:`template_variants` adds other shapes:
-passives (also of a template with an object slot: "he was caught red-handed"),
-"have/get" passives ("had the rug pulled from under him"), particle shifts,
-"into" after a verb of movement ("went into the red"), "noun be prep" ("his head
-is in the clouds") and shortened sayings ("when the going gets tough").
+article ("blessings in disguise"), an optional "be" after a leading noun ("his
+head is in the clouds"). :func:`template_variants` adds other shapes: passives
+(also of a template with an object slot: "he was caught red-handed"), "have/get"
+passives ("had the rug pulled from under him"), particle shifts, "into" after a
+verb of movement ("went into the red") and shortened sayings ("when the going
+gets tough").
 """
 
 from __future__ import annotations
@@ -596,6 +597,10 @@ class TemplateCompiler:
                 # a hyphen between two words is optional in the text: "low-hanging fruit", "red-handed"
                 expanded.append(([[{"ORTH": "-", "OP": "?"}]], False, "punct"))
             if i == 0 and kind == "word" and nxt[2] in ("word", "det"):
+                if flex and len(elements) >= 4 and nxt_text in PREPOSITIONS and texts[0].isalpha() \
+                        and texts[0] not in _FUNCTION:
+                    # a noun and its phrase: "head in the clouds" → "his head is (always) in the clouds"
+                    expanded.append(([[{"LEMMA": {"IN": ["be", "'s", "'re"]}, "OP": "?"}]], False, "gap"))
                 expanded.append(([[{"LOWER": {"IN": adverbs}, "OP": "?"}]], False, "gap"))
                 if flex and texts[0] == "have":
                     expanded.append(([[{"LOWER": "got", "OP": "?"}]], False, "gap"))  # "he's got a chip on his shoulder"
@@ -694,8 +699,9 @@ def template_variants(compiler: TemplateCompiler, template: str) -> list[str]:
       "hit the nail on the head" → "the nail be|get hit on the head", "pull someone's leg" →
       "someone's leg be|get pull"; with an object slot: "catch someone red handed" → "be|get catch
       red handed" ("he was caught red-handed");
-    - "have"/"get" passive: "pull the rug out from under someone" → "have|get the rug pull out from
-      under someone" ("he had the rug pulled from under him");
+    - "have"/"get" passive, when a possessive or a slot shows whose it is: "pull the rug out from under
+      someone" → "have|get the rug pull out from under someone" ("he had the rug pulled from under him"),
+      "pull someone's leg" → "have|get someone's leg pull" ("he had his leg pulled");
     - separable phrasal verb, particle before the object: "let someone down" → "let down someone";
       object before the particle: "throw in the towel" → "throw the towel in";
     - a two-word phrasal verb with a pronoun object in between: "give up" → "give it up";
@@ -721,7 +727,9 @@ def template_variants(compiler: TemplateCompiler, template: str) -> list[str]:
         if rest and 1 <= len(np) <= 3 and not any(w in _OBJ_SLOTS or "'" in w and w not in _POSS_SLOTS for w in lowered) \
                 and any(w not in ("a", "an", "the") and w not in _POSS_SLOTS for w in lowered):
             out.append(" ".join([*np, "be|get", PASSIVE_MARK + words[0], *tail]))
-            out.append(" ".join(["have|get", *np, PASSIVE_MARK + words[0], *tail]))
+            if any(w in _POSS_SLOTS for w in lowered) or any(w.strip("()").lower() in _SLOT_WORDS for w in tail):
+                # "had his leg pulled", "had the rug pulled from under him" (not "had the beans spilled")
+                out.append(" ".join(["have|get", *np, PASSIVE_MARK + words[0], *tail]))
     if len(words) >= 3 and verb and low[1] in ("someone", "somebody", "something", "sth") and not words[1].startswith("(") \
             and any(w not in _SLOT_WORDS for w in low[2:]):
         out.append(" ".join(["be|get", PASSIVE_MARK + words[0], *words[2:]]))
@@ -739,9 +747,6 @@ def template_variants(compiler: TemplateCompiler, template: str) -> list[str]:
             out.append(" ".join([words[0], *np, words[1], *tail]))  # "throw the towel in"
     if len(words) == 2 and low[1] in PARTICLES and _is_verb(plain[0], compiler):
         out.append(" ".join([words[0], OBJECT_PRONOUNS, words[1]]))
-    if len(words) >= 4 and low[1] in PREPOSITIONS and low[0] not in _SLOT_WORDS | _POSS_SLOTS | _FUNCTION \
-            and low[0].isalpha() and not words[0].startswith("(") and not words[1].startswith("("):
-        out.append(" ".join([words[0], "be", *words[1:]]))  # "head in the clouds" → "his head is in the clouds"
     start = 1 if low[0] == "be" else 0
     if len(words) - start >= 3 and low[start] == "in" and not words[start].startswith("("):
         # "go into the red", "he got himself into hot water"
