@@ -19,6 +19,7 @@ counts (see :mod:`locpipe.decisions`); :attr:`Sheet.ignored` counts them.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -166,8 +167,20 @@ class Row:
             cuts.update((s.start, s.end))
         edges = sorted(c for c in cuts if 0 <= c <= len(self.source))
         out: list[tuple[str, list[Span], list[Span]]] = []
+        # a sweep over the spans by start (every span is open from its start to its end, an edge): not every
+        # span per piece, which made a cue holding thousands of flags (one long line) quadratic
+        by_start = sorted(range(len(self.spans)), key=lambda i: self.spans[i].start)
+        ends: list[tuple[int, int]] = []
+        active: set[int] = set()
+        j = 0
         for a, b in zip(edges, edges[1:], strict=False):
-            covering = sorted((s for s in self.spans if s.start <= a and b <= s.end), key=lambda s: s.end - s.start)
+            while j < len(by_start) and self.spans[by_start[j]].start <= a:
+                heapq.heappush(ends, (self.spans[by_start[j]].end, by_start[j]))
+                active.add(by_start[j])
+                j += 1
+            while ends and ends[0][0] < b:
+                active.discard(heapq.heappop(ends)[1])
+            covering = [self.spans[i] for i in sorted(active, key=lambda i: (self.spans[i].end - self.spans[i].start, i))]
             out.append((self.source[a:b], covering, [s for s in covering if s.start == a]))
         return out
 
