@@ -343,12 +343,16 @@ class Context:
     def cue_headroom(self, item: Item, start: int, end: int, max_cps: float) -> float | None:
         from .strategies import cps_headroom
 
+        # once per cue: a cue may be one 10 MB line holding thousands of flags
+        memo: dict[tuple[int, float], float | None] = self.cache.setdefault("cue_headroom", {})
         values = []
         for index in touched_cues(item.segment, start, end):
-            cue = self.cues.get(index)
-            if cue is None:
-                continue
-            value = cps_headroom(len(cue.text.replace("\n", "")), cue.duration, max_cps)
+            key = (index, max_cps)
+            if key not in memo:
+                cue = self.cues.get(index)
+                memo[key] = None if cue is None else cps_headroom(len(cue.text.replace("\n", "")), cue.duration,
+                                                                   max_cps)
+            value = memo[key]
             if value is not None:
                 values.append(value)
         return min(values) if values else None
