@@ -4,8 +4,9 @@
   short built-in run (seed mutations through the same targets, in process);
 - crashes: reproducers kept in ``tests/regressions/`` (each replayed now: fixed = no longer crashes);
 - size: a generated 100,000-cue SRT through parse, segment, detect, check and review (HTML + JSON) in
-  a child process, against the 1,500-cue film, per cue (time) and peak RSS (memory), with a
-  25,000-cue point to show memory grows linearly; a 10 MB single line through parse and segment;
+  a child process, against the 1,500-cue film, per cue (time, and detection alone) and peak RSS
+  (memory), with a 25,000-cue point to show memory grows linearly; ``locpipe run`` on a 10 MB single
+  line (sentences, and words without any sentence end), time and peak RSS;
 - faults and attacks: ``tests/test_faults.py`` and ``tests/test_security.py`` run now (pytest),
   each test one fault injected or one attack tried.
 
@@ -61,9 +62,12 @@ def _ts(ms: int) -> str:
     return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
 
 
-def single_line(size: int) -> str:
-    """One SRT cue whose text is one line of ``size`` characters (dialogue words, no line break)."""
+def single_line(size: int, punctuation: bool = True) -> str:
+    """One SRT cue whose text is one line of ``size`` characters (dialogue words, no line break);
+    without ``punctuation`` the words have no sentence end at all (one 'sentence' of ``size``)."""
     words = ["Where", "are", "you", "going,", "my", "friend?", "Home.", "I", "think", "we", "could", "go", "to", "the", "beach", "after", "lunch!"]
+    if not punctuation:
+        words = [w.strip(",?.!") for w in words]
     parts: list[str] = []
     length = 0
     i = 0
@@ -156,11 +160,43 @@ def measure_size(cues: int, timeout: float) -> dict:
             print(f"  size: {n} cues ({path.stat().st_size / 1e6:.1f} MB) ...", flush=True)
             runs[n] = run_size(path, folder / f"out-{n}", SIZE_STAGES, timeout)
             (folder / f"out-{n}").exists() and _rmtree(folder / f"out-{n}")
-        line = folder / "line.srt"
-        line.write_text(single_line(10 * 1024 * 1024), encoding="utf-8")
-        print("  size: one 10 MB line ...", flush=True)
-        runs["line"] = run_size(line, folder / "out-line", ("parse", "segment", "check"), timeout)
+        for key, punctuation in (("line", True), ("line-nopunct", False)):
+            line = folder / f"{key}.srt"
+            line.write_text(single_line(10 * 1024 * 1024, punctuation), encoding="utf-8")
+            print(f"  size: one 10 MB line ({'sentences' if punctuation else 'no sentence end'}), locpipe run ...",
+                  flush=True)
+            runs[key] = run_cli(["run", "--to", "es", "--no-translate", "--no-tm", "--out", str(folder / f"out-{key}"),
+                                 str(line)], timeout)
+            runs[key]["bytes"] = line.stat().st_size
+            _rmtree(folder / f"out-{key}")
     return runs
+
+
+def run_cli(args: list[str], timeout: float) -> dict:
+    """``locpipe ARGS`` in a child process: exit code, seconds and the child's peak RSS."""
+    cmd = [sys.executable, "-m", "locpipe", *args]
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        deadline = started + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                return {"error": [f"timed out after {timeout:.0f} s"]}
+            time.sleep(0.2)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        tail = out.read().decode("utf-8", "replace").strip().splitlines()[-3:]
+    seconds = time.perf_counter() - started
+    result = {"exit": proc.returncode, "seconds": round(seconds, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+              "output": tail}
+    if proc.returncode != 0:
+        result["error"] = tail[-1:] or [f"exit {proc.returncode}"]
+    return result
 
 
 def _rmtree(path: Path) -> None:
@@ -299,8 +335,9 @@ def render(figures: dict) -> str:
     size = figures.get("size")
     if size:
         ref = size.get(REFERENCE_CUES, size.get(str(REFERENCE_CUES), {}))
+        ref_detect = ref["stages"]["detect"]["seconds"] / ref["cues"] * 1000 if ref and "stages" in ref else 0
         for key, run in size.items():
-            if key == "line":
+            if str(key).startswith("line"):
                 continue
             if "error" in run:
                 rows.append(("size", f"{key} cues", f"FAILED: {run['error']}"))
@@ -308,27 +345,32 @@ def render(figures: dict) -> str:
             per_cue = run["seconds"] / run["cues"] * 1000
             ratio = per_cue / (ref["seconds"] / ref["cues"] * 1000) if ref and "seconds" in ref else 0
             stages = ", ".join(f"{s} {v['seconds']:.1f}s" for s, v in run["stages"].items())
+            detect_per_cue = run["stages"]["detect"]["seconds"] / run["cues"] * 1000
             rows.append(("size", f"{run['cues']:,} cues, {run['bytes'] / 1e6:.1f} MB: {stages}; "
                                  f"review {run.get('review_mb', 0)} MB",
-                         f"{run['seconds']:.0f} s, {per_cue:.2f} ms/cue ({ratio:.1f}x the {REFERENCE_CUES:,}-cue film), "
+                         f"{run['seconds']:.0f} s, {per_cue:.2f} ms/cue ({ratio:.1f}x the {REFERENCE_CUES:,}-cue film; "
+                         f"detect {detect_per_cue:.2f} ms/cue, {detect_per_cue / max(ref_detect, 1e-9):.1f}x), "
                          f"peak RSS {run['peak_rss_mb']:.0f} MB"))
             if run["cues"] > largest:
                 largest, peak = run["cues"], run["peak_rss_mb"]
-        runs = [r for k, r in size.items() if k != "line" and "error" not in r]
+        runs = [r for k, r in size.items() if not str(k).startswith("line") and "error" not in r]
         if len(runs) >= 2:
             runs.sort(key=lambda r: r["cues"])
             small, big = runs[-2], runs[-1]
             growth = (big["peak_rss_mb"] - big["baseline_rss_mb"]) / max(1.0, small["peak_rss_mb"] - small["baseline_rss_mb"])
             rows.append(("", f"memory above the loaded models, {small['cues']:,} → {big['cues']:,} cues "
                              f"(x{big['cues'] / small['cues']:.0f})", f"x{growth:.1f}"))
-        line = size.get("line")
-        if line:
+        for key, what in (("line", "words and sentences"), ("line-nopunct", "words, no sentence end")):
+            line = size.get(key)
+            if not line:
+                continue
             if "error" in line:
-                rows.append(("size", "one 10 MB line", f"refused/failed: {line['error']}"))
-            else:
-                stages = ", ".join(f"{s} {v['seconds']:.1f}s" for s, v in line["stages"].items())
-                rows.append(("size", f"one {line['bytes'] / 1e6:.1f} MB line: {stages}",
-                             f"handled: {line['segments']:,} segments, peak RSS {line['peak_rss_mb']:.0f} MB"))
+                rows.append(("size", f"one 10 MB line ({what}), locpipe run", f"failed: {line['error']}"))
+                continue
+            summary = next((x for x in line["output"] if x.startswith("total:")), "")
+            rows.append(("size", f"one {line['bytes'] / 1e6:.1f} MB line ({what}), locpipe run --no-translate: "
+                                 f"{' '.join(summary.split())}",
+                         f"finished in {line['seconds']:.0f} s, peak RSS {line['peak_rss_mb']:.0f} MB"))
     faults = figures.get("faults")
     attacks = figures.get("attacks")
     for label, data, what in (("faults", faults, "injected (tests/test_faults.py)"),
