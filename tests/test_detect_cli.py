@@ -75,3 +75,14 @@ def test_errors(tmp_path: Path) -> None:
     result = invoke(str(tmp_path / "missing.srt"))
     assert result.exit_code == 2
     assert "missing.srt: no such file" in result.output
+
+
+def test_a_long_segment_is_reported_on_stderr(tmp_path: Path) -> None:
+    """A line with no sentence end over 2,000 characters is read in windows, and the table says so."""
+    path = tmp_path / "wall.txt"
+    path.write_text(" ".join(["he spilled the beans again"] * 600) + "\n", encoding="utf-8")
+    result = invoke(str(path))
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"{path}: ")
+    assert "detect.long-segment" not in result.stdout
+    assert f"{path}:1: cosmetic detect.long-segment:" in result.stderr

@@ -96,3 +96,7 @@ def detect_cmd(
     printer = _print_rich if sys.stdout.isatty() else _print_plain
     for transcript in results:
         printer(transcript)
+        # what detection itself had to say about the file (an over-long segment read in windows)
+        for finding in transcript.findings:
+            if finding.check.startswith("detect."):
+                click.echo(f"{finding.location()}: {finding.severity} {finding.check}: {finding.message}", err=True)
