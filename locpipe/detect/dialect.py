@@ -255,6 +255,14 @@ def _prev(lowers: list[str], i: int) -> str:
     return lowers[i - 1] if i > 0 else ""
 
 
+def _sentence(doc: Any) -> tuple[list[str], list[str], int, bool]:
+    """What every rule function reads first: lowercase forms, lemmas, their count, a question mark."""
+    from .components import token_lists
+
+    lists = token_lists(doc)
+    return lists.lowers, lists.lemmas, len(lists.lowers), "?" in lists.lowers
+
+
 def _around(lowers: list[str], i: int) -> tuple[str, str, str]:
     """The tokens before, after and two after token ``i`` ("" past either end)."""
     n = len(lowers)
@@ -673,12 +681,7 @@ NEG_AUX_START = {"do", "does", "did", "is", "was", "were", "ca", "wo", "ai", "ar
 
 def more_english_rules(doc: Any) -> Iterator[Span]:
     """Further grammatical features (eWAVE catalogue areas: pronouns, noun phrase, verb phrase, clauses)."""
-    from .components import token_lists
-
-    lists = token_lists(doc)
-    lowers, lemmas = lists.lowers, lists.lemmas
-    n = len(lowers)
-    is_question = "?" in lowers
+    lowers, lemmas, n, is_question = _sentence(doc)
     for i, low in enumerate(lowers):
         prev, nxt, nxt2 = _around(lowers, i)
         nxt3 = lowers[i + 3] if i + 3 < n else ""
@@ -916,12 +919,7 @@ INVERTED_AUX = {"is", "are", "was", "were", "do", "does", "did", "can", "could",
 def world_rules(doc: Any) -> Iterator[Span]:
     """More features from the eWAVE areas: creoles and pidgins, tense and aspect marking, agreement,
     relativization, complementation, discourse particles."""
-    from .components import token_lists
-
-    lists = token_lists(doc)
-    lowers, lemmas = lists.lowers, lists.lemmas
-    n = len(lowers)
-    is_question = "?" in lowers
+    lowers, lemmas, n, is_question = _sentence(doc)
     creole = [w in CREOLE_WORDS for w in lowers]
     strong_creole = [w in CREOLE_WORDS and w not in CREOLE_AMBIGUOUS for w in lowers]
     for i, low in enumerate(lowers):
@@ -1065,12 +1063,7 @@ _VOWEL_EXCEPT = ("u", "one", "once", "eu", "ewe")
 
 def more_world_rules(doc: Any) -> Iterator[Span]:
     """Further eWAVE features: pronoun forms, articles, genitives, tense, complementation, adverbs, word order."""
-    from .components import token_lists
-
-    lists = token_lists(doc)
-    lowers, lemmas = lists.lowers, lists.lemmas
-    n = len(lowers)
-    is_question = "?" in lowers
+    lowers, lemmas, n, is_question = _sentence(doc)
     for i, low in enumerate(lowers):
         prev, nxt, nxt2 = _around(lowers, i)
         start = _at_clause_start(lowers, i)
@@ -1260,12 +1253,7 @@ THINGS = {"car", "boat", "ship", "engine", "truck", "machine", "bike", "plane", 
 
 def word_order_rules(doc: Any) -> Iterator[Span]:
     """Pronoun case and possessives, comparison, completives, prepositions, datives, gendered things."""
-    from .components import token_lists
-
-    lists = token_lists(doc)
-    lowers, lemmas = lists.lowers, lists.lemmas
-    n = len(lowers)
-    is_question = "?" in lowers
+    lowers, lemmas, n, is_question = _sentence(doc)
     for i, low in enumerate(lowers):
         prev, nxt, nxt2 = _around(lowers, i)
         start = _at_clause_start(lowers, i)
@@ -1321,12 +1309,7 @@ QUANTITY_NOUNS = {"lot", "lots", "cup", "glass", "bit", "piece", "kind", "sort",
 
 def omission_rules(doc: Any) -> Iterator[Span]:
     """Omitted articles, 'of', dummy subjects, and the copula before a plural noun."""
-    from .components import token_lists
-
-    lists = token_lists(doc)
-    lowers, lemmas = lists.lowers, lists.lemmas
-    n = len(lowers)
-    is_question = "?" in lowers
+    lowers, lemmas, n, is_question = _sentence(doc)
     for i, low in enumerate(lowers):
         prev, nxt, nxt2 = _around(lowers, i)
         if low in COUNT_NOUNS and i >= 1 and lemmas[i - 1] in ("buy", "have", "want", "need", "get", "see", "find", "take", "make", "sell", "bring", "own", "lose", "steal") \
@@ -1452,12 +1435,7 @@ def _comparative(lowers: list[str], lemmas: list[str], i: int) -> bool:
 def global_rules(doc: Any) -> Iterator[Span]:
     """More eWAVE features of the world's Englishes: pronoun case and gender, possession, articles, comparison,
     aspect markers, tags, relatives, complementation, serial verbs, quotatives, discourse 'like'."""
-    from .components import token_lists
-
-    lists = token_lists(doc)
-    lowers, lemmas = lists.lowers, lists.lemmas
-    n = len(lowers)
-    is_question = "?" in lowers
+    lowers, lemmas, n, is_question = _sentence(doc)
     for i, low in enumerate(lowers):
         prev, nxt, nxt2 = _around(lowers, i)
         nxt3 = lowers[i + 3] if i + 3 < n else ""
@@ -1781,12 +1759,7 @@ TIME_UNITS = {"years", "days", "hours", "minutes", "months", "weeks", "miles", "
 
 def more_global_rules(doc: Any) -> Iterator[Span]:
     """Articles, aspect, existentials, topics and past-time marking of the world's Englishes."""
-    from .components import token_lists
-
-    lists = token_lists(doc)
-    lowers, lemmas = lists.lowers, lists.lemmas
-    n = len(lowers)
-    is_question = "?" in lowers
+    lowers, lemmas, n, is_question = _sentence(doc)
     for i, low in enumerate(lowers):
         prev, nxt, nxt2 = _around(lowers, i)
         nxt3 = lowers[i + 3] if i + 3 < n else ""
@@ -1929,12 +1902,7 @@ ILLNESSES = {"fever", "malaria", "headache", "toothache", "typhoid", "cough", "d
 def negation_question_rules(doc: Any) -> Iterator[Span]:
     """Negative concord with a negative subject, 'can't hardly', reported yes/no questions, 'best' as a modal,
     'whose his', 'most unkindest', 'the football'."""
-    from .components import token_lists
-
-    lists = token_lists(doc)
-    lowers, lemmas = lists.lowers, lists.lemmas
-    n = len(lowers)
-    is_question = "?" in lowers
+    lowers, lemmas, n, is_question = _sentence(doc)
     for i, low in enumerate(lowers):
         prev, nxt, nxt2 = _around(lowers, i)
         # nobody didn't come / nothing never happens here
