@@ -24,3 +24,24 @@ def make_transcript(lines: list[str], *, lang: str = "en", kinds: dict[int, str]
 def flags_of(transcript: Transcript, kind: str | None = None) -> list[tuple[str, str, str, str]]:
     """(segment, label, text, rule_id) of every flag (of a kind)."""
     return [(f.segment, f.label, f.text, f.rule_id) for f in transcript.flags if kind is None or f.kind == kind]
+
+
+def template_matcher(lang: str = "en"):
+    """``run(template, text)``: the spans one idiom template (with its variants) finds in ``text``."""
+    from spacy.matcher import Matcher
+    from spacy.util import filter_spans
+
+    from locpipe.detect import get_nlp
+    from locpipe.detect.components import get_lemmatizer
+    from locpipe.detect.patterns import TemplateCompiler, compile_pattern
+
+    nlp = get_nlp(lang, lexicon_dir=LEXICONS)
+    compiler = TemplateCompiler(lang, get_lemmatizer(lang), lambda t: [x.text for x in nlp.make_doc(t)])
+
+    def run(template: str, text: str) -> list[str]:
+        matcher = Matcher(nlp.vocab, validate=True)
+        matcher.add("T", compile_pattern(compiler, template, variants=True).patterns)
+        doc = nlp(text)
+        return [s.text for s in filter_spans([doc[s:e] for _id, s, e in matcher(doc)])]
+
+    return run

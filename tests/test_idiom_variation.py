@@ -13,7 +13,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from test_detect_support import LEXICONS, make_transcript  # noqa: E402
+from test_detect_support import LEXICONS, make_transcript, template_matcher  # noqa: E402
 
 from locpipe.detect import detect, get_nlp  # noqa: E402
 from locpipe.detect.components import get_lemmatizer  # noqa: E402
@@ -25,19 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def run():
-    from spacy.matcher import Matcher
-    from spacy.util import filter_spans
-
-    nlp = get_nlp("en", lexicon_dir=LEXICONS)
-    compiler = TemplateCompiler("en", get_lemmatizer("en"), lambda t: [x.text for x in nlp.make_doc(t)])
-
-    def matches(template: str, text: str) -> list[str]:
-        matcher = Matcher(nlp.vocab, validate=True)
-        matcher.add("T", compile_pattern(compiler, template, variants=True).patterns)
-        doc = nlp(text)
-        return [s.text for s in filter_spans([doc[s:e] for _id, s, e in matcher(doc)])]
-
-    return matches
+    return template_matcher("en")
 
 
 CASES = [

@@ -6,7 +6,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from test_detect_support import LEXICONS  # noqa: E402
+from test_detect_support import LEXICONS, template_matcher  # noqa: E402
 
 from locpipe.detect import get_nlp  # noqa: E402
 from locpipe.detect.components import get_lemmatizer  # noqa: E402
@@ -126,21 +126,8 @@ def test_alternatives_with_be_and_have(nlp) -> None:
 
 
 @pytest.fixture(scope="module")
-def variant_matcher(nlp):
-    from spacy.matcher import Matcher
-    from spacy.util import filter_spans
-
-    from locpipe.detect.patterns import compile_pattern
-
-    compiler = TemplateCompiler("en", get_lemmatizer("en"), lambda t: [x.text for x in nlp.make_doc(t)])
-
-    def run(template: str, text: str) -> list[str]:
-        matcher = Matcher(nlp.vocab, validate=True)
-        matcher.add("T", compile_pattern(compiler, template, variants=True).patterns)
-        doc = nlp(text)
-        return [s.text for s in filter_spans([doc[s:e] for _id, s, e in matcher(doc)])]
-
-    return run
+def variant_matcher():
+    return template_matcher("en")
 
 
 @pytest.mark.parametrize(
@@ -164,21 +151,7 @@ def test_idiom_variants(variant_matcher, template: str, text: str, expected: lis
 
 
 def _matcher_for(lang: str):
-    from spacy.matcher import Matcher
-    from spacy.util import filter_spans
-
-    from locpipe.detect.patterns import compile_pattern
-
-    nlp = get_nlp(lang, lexicon_dir=LEXICONS)
-    compiler = TemplateCompiler(lang, get_lemmatizer(lang), lambda t: [x.text for x in nlp.make_doc(t)])
-
-    def run(template: str, text: str) -> list[str]:
-        matcher = Matcher(nlp.vocab, validate=True)
-        matcher.add("T", compile_pattern(compiler, template, variants=True).patterns)
-        doc = nlp(text)
-        return [s.text for s in filter_spans([doc[s:e] for _id, s, e in matcher(doc)])]
-
-    return run
+    return template_matcher(lang)
 
 
 @pytest.mark.parametrize(
