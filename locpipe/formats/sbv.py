@@ -14,6 +14,7 @@ text gives an empty cue (QC reports it). Text is plain (no markup).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,10 +131,18 @@ def fmt_sbv_time(ms: int) -> str:
     return f"{h}:{m:02d}:{s:02d}.{milli:03d}"
 
 
-def write_sbv(transcript: Transcript, *, lang: str | None = None) -> str:
-    """SBV text; a clean SBV file read and written again comes back byte for byte."""
-    _timed(transcript, "sbv")
-    same = transcript.format == "sbv"
+def write_comma_blocks(
+    transcript: Transcript, fmt: str, *, timing: re.Pattern[str], fmt_time: Callable[[int], str],
+    body: Callable[[list[str]], list[str]], lang: str | None = None,
+) -> tuple[list[str], str, int]:
+    """The cue blocks of a ``START,END`` format (SBV, SubViewer 2), its newline and its trailing line breaks.
+
+    A cue read from a file of the same format keeps its timing line as written while it still says
+    the cue's times; any other gets one written by ``fmt_time``. ``body`` turns the cue's text
+    lines into the lines written under the timing line.
+    """
+    _timed(transcript, fmt)
+    same = transcript.format == fmt
     nl = transcript.meta.get("newline", "\n") if same else "\n"
     blocks: list[str] = []
     for cue in transcript.cues:
@@ -141,21 +150,20 @@ def write_sbv(transcript: Transcript, *, lang: str | None = None) -> str:
             continue
         raw, end = _cue_text(transcript, cue, lang)
         assert cue.start is not None and end is not None
-        timing = cue.meta.get("timing") if same and end == cue.end else None
-        if not timing or min(cue.start, end) < 0 or parse_time_line(timing) != (cue.start, end):
-            timing = f"{fmt_sbv_time(cue.start)},{fmt_sbv_time(end)}"
-        text = convert_raw(raw, transcript.format, "sbv")
-        lines = [timing] + [ln for ln in text.split("\\N") if ln.strip()]
-        blocks.append(nl.join(lines))
-    if not blocks:
-        return ""
-    tail = transcript.meta.get("tail", 1) if same else 1
-    return (nl + nl).join(blocks) + nl * tail
+        kept = str(cue.meta.get("timing") or "") if same and end == cue.end and min(cue.start, end) >= 0 else ""
+        m = timing.match(kept)
+        if m is None or (parse_time(m.group(1)), parse_time(m.group(2))) != (cue.start, end):
+            kept = f"{fmt_time(cue.start)},{fmt_time(end)}"
+        text = convert_raw(raw, transcript.format, fmt)
+        blocks.append(nl.join([kept, *body([ln for ln in text.split("\\N") if ln.strip()])]))
+    return blocks, nl, transcript.meta.get("tail", 1) if same else 1
 
 
-def parse_time_line(line: str) -> tuple[int | None, int | None] | None:
-    m = _SBV_TIMING.match(line)
-    return (parse_time(m.group(1)), parse_time(m.group(2))) if m else None
+def write_sbv(transcript: Transcript, *, lang: str | None = None) -> str:
+    """SBV text; a clean SBV file read and written again comes back byte for byte."""
+    blocks, nl, tail = write_comma_blocks(transcript, "sbv", timing=_SBV_TIMING, fmt_time=fmt_sbv_time,
+                                          body=lambda lines: lines, lang=lang)
+    return (nl + nl).join(blocks) + nl * tail if blocks else ""
 
 
-__all__ = ["CommaBlocks", "parse_time", "read_comma_blocks", "read_sbv", "write_sbv"]
+__all__ = ["CommaBlocks", "parse_time", "read_comma_blocks", "read_sbv", "write_comma_blocks", "write_sbv"]

@@ -17,9 +17,7 @@ from typing import Any
 from ..model import Transcript
 from .blocks import Problem, split_lines
 from .cues import make_cue
-from .markup import convert_raw
-from .sbv import parse_time, read_comma_blocks
-from .subtitles import _cue_text, _timed, _writable
+from .sbv import read_comma_blocks, write_comma_blocks
 
 SUBVIEWER_TIME = r"-?\d{1,2}:\d{1,2}:\d{1,2}\.\d{1,3}"
 _TIMING = re.compile(rf"^\s*({SUBVIEWER_TIME})\s*,\s*({SUBVIEWER_TIME})\s*$")
@@ -69,27 +67,11 @@ def fmt_subviewer_time(ms: int) -> str:
 
 def write_subviewer(transcript: Transcript, *, lang: str | None = None) -> str:
     """SubViewer 2 text; a clean SubViewer 2 file read and written again comes back byte for byte."""
-    _timed(transcript, "subviewer")
-    same = transcript.format == "subviewer"
-    nl = transcript.meta.get("newline", "\n") if same else "\n"
-    head = list(transcript.meta.get("head") or []) if same else []
+    blocks, nl, tail = write_comma_blocks(transcript, "subviewer", timing=_TIMING, fmt_time=fmt_subviewer_time,
+                                          body=lambda lines: ["[br]".join(lines)] if lines else [], lang=lang)
+    head = list(transcript.meta.get("head") or []) if transcript.format == "subviewer" else []
     if not head:
         head = [*DEFAULT_HEAD, ""]
-    blocks: list[str] = []
-    for cue in transcript.cues:
-        if not _writable(cue):
-            continue
-        raw, end = _cue_text(transcript, cue, lang)
-        assert cue.start is not None and end is not None
-        kept = str(cue.meta.get("timing") or "") if same and end == cue.end and min(cue.start, end) >= 0 else ""
-        m = _TIMING.match(kept)
-        timing = kept
-        if m is None or (parse_time(m.group(1)), parse_time(m.group(2))) != (cue.start, end):
-            timing = f"{fmt_subviewer_time(cue.start)},{fmt_subviewer_time(end)}"
-        text = convert_raw(raw, transcript.format, "subviewer")
-        body = "[br]".join(ln for ln in text.split("\\N") if ln.strip())
-        blocks.append(timing + nl + body if body else timing)
-    tail = transcript.meta.get("tail", 1) if same else 1
     out = nl.join(head)
     if blocks:
         out += (nl if head else "") + (nl + nl).join(blocks) + nl * tail
