@@ -48,6 +48,17 @@ def test_bad_timestamp_is_reported_not_merged() -> None:
         _load(text, strict=True)
 
 
+def test_negative_time_keeps_the_cue_and_is_reported() -> None:
+    # a file shifted too far back: the cue is kept (nothing lost), reported with its line, written as 0
+    text = "1\n-00:00:01,500 --> 00:00:02,000\nShifted.\n\n2\n00:00:03,000 --> 00:00:04,000\nNext.\n"
+    t = _load(text)
+    assert [(c.start, c.end, c.text) for c in t.cues] == [(-1500, 2000, "Shifted."), (3000, 4000, "Next.")]
+    assert [(f.line, f.message) for f in t.findings if f.check == "parse.malformed-block"] == [
+        (2, "negative time '-00:00:01,500' (kept; every writer writes it as 0: fix the timing): "
+            "read as 00:00:00,000 --> 00:00:02,000")]
+    assert dumps(t).startswith("1\n00:00:00,000 --> 00:00:02,000\nShifted.\n")
+
+
 def test_empty_input_is_a_transcript_with_a_critical_finding() -> None:
     for text, what in (("", "the file is empty"), ("\n \r\n\t\n", "the file is empty (only blank lines)")):
         t = _load(text)

@@ -22,6 +22,7 @@ into a ``parse.malformed-block`` finding (or raises under ``strict``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -189,21 +190,35 @@ def _read_timing(line: str, *, vtt: bool) -> _Timing | None:
         parts = [p for p in _ARROW.split(line.strip()) if p]
         if len(parts) < 2:
             parts = line.split()
-        if len(parts) < 2 or not all(_parse_loose(p) is not None for p in parts[:2]):
+        if len(parts) < 2 or not all(_signed(p, _parse_loose) is not None for p in parts[:2]):
             return None
         left, end_token, rest = parts[0], parts[1], " ".join(parts[2:])
         note = 'no "-->" between the times'
-    start = _parse_strict(left, strict)
-    end = _parse_strict(end_token, strict)
+    negative = [t.strip() for t in (left, end_token) if t.strip().startswith("-")]
+    if negative:
+        # a negative time (a shifted file): read as written, like SBV; every writer clamps it to 0
+        note = (note + "; " if note else "") + "negative time " + " and ".join(repr(n) for n in negative) + \
+            " (kept; every writer writes it as 0: fix the timing)"
+    start = _signed(left, lambda v: _parse_strict(v, strict))
+    end = _signed(end_token, lambda v: _parse_strict(v, strict))
     if start is not None and end is not None:
         return _Timing(start, end, rest, note)
-    loose_start = start if start is not None else _parse_loose(left)
-    loose_end = end if end is not None else _parse_loose(end_token)
+    loose_start = start if start is not None else _signed(left, _parse_loose)
+    loose_end = end if end is not None else _signed(end_token, _parse_loose)
     if loose_start is None or loose_end is None:
         return _Timing(None, None, rest, note)
     bad = [t.strip() for t, ok in ((left, start), (end_token, end)) if ok is None]
     note = (note + "; " if note else "") + "non-standard time " + " and ".join(repr(b) for b in bad)
     return _Timing(loose_start, loose_end, rest, note)
+
+
+def _signed(value: str, parse: Callable[[str], int | None]) -> int | None:
+    """``parse`` of a time that may carry a leading ``-`` (negative milliseconds)."""
+    value = value.strip()
+    if value.startswith("-"):
+        ms = parse(value[1:])
+        return -ms if ms is not None else None
+    return parse(value)
 
 
 def _is_timing_line(line: str) -> bool:
