@@ -347,7 +347,7 @@ def english_rules(doc: Any) -> Iterator[Span]:
             if not (low == "you" and prev not in ("", ",", ".", "and", "then", "so")):
                 yield i, i + 2, "verbal-s"
         # done perfective: I done told you
-        if low in SUBJ and nxt == "done" and i + 2 < n and doc[i + 2].is_alpha and lemmas[i + 2] != nxt2 and nxt2.endswith(("ed", "t", "en", "ld", "ew", "ok", "ught", "id", "ent", "ame", "ot")):
+        if low in SUBJ and nxt == "done" and i + 2 < n and doc[i + 2].is_alpha and lemmas[i + 2] != nxt2 and nxt2.endswith(("ed", "t", "en", "ld", "ew", "ok", "ught", "id", "ent", "ame", "ot", "one")):
             yield i, i + 3, "done-perfective"
         elif low in SUBJ and nxt in PARTICIPLES_AS_PAST and prev not in AUX and prev not in ("had", "have", "has", "'ve", "'d", "been", "having") and not (nxt == "done" and nxt2 in ("with", "for", "yet", "already")) and not (nxt == "been" and prev in ("have", "'ve")):
             yield i, i + 2, "preterite-participle"
@@ -411,7 +411,7 @@ def english_rules(doc: Any) -> Iterator[Span]:
         if low == "me" and nxt in ME_POSSESSED and prev not in GIVE_VERBS and (i == 0 or lemmas[i - 1] not in GIVE_VERBS):
             if nxt not in ("own", "old") or nxt2 not in CLAUSE_END:
                 yield i, i + 2, "me-possessive"
-        if low in ("was", "were", "'s", "is", "am", "'m") and nxt in ("sat", "stood") and prev in SUBJ | {"who", "just", "still"}:
+        if low in ("was", "were", "'s", "is", "am", "'m", "'re", "are") and nxt in ("sat", "stood") and prev in SUBJ | {"who", "just", "still"}:
             yield i, i + 2, "was-sat"
         if low in ("innit", "init"):
             yield i, i + 1, "invariant-tag"
@@ -1459,8 +1459,8 @@ def global_rules(doc: Any) -> Iterator[Span]:
             yield i, i + 1, "myself-subject"
         # who all / what all / who-all
         if low in ("who", "what", "where") and (nxt == "all" or nxt == "-" and nxt2 == "all"):
-            after = lowers[i + 2] if nxt == "all" else nxt3
-            if after in INVERTED_AUX | {"'s", "went", "came", "you", "they", "he", "she", "we", "come", "coming", "going", "gon"}:
+            after = nxt2 if nxt == "all" else nxt3
+            if after in INVERTED_AUX | {"'s", "went", "came", "you", "they", "he", "she", "we", "come", "coming", "going", "gon", "?", ""}:
                 yield i, i + (2 if nxt == "all" else 3), "wh-all"
         if low in ("who", "what", "where") and nxt == low and (i == 0 or prev in CLAUSE_END):
             yield i, i + 2, "reduplication"
@@ -1958,6 +1958,488 @@ def negation_question_rules(doc: Any) -> Iterator[Span]:
             yield i, i + (2 if nxt in ("'t", "n't") else 1), "usent"
 
 
+# -- eWAVE features not covered above (pronoun case, 'us' = me, demonstratives, genitives, tense with
+#    modals, relatives, reduplication, questions) --------------------------------------------------------
+
+RULES.update({
+    "us-singular": {"kind": "dialect", "label": "grammar", "variety": "British / Irish / Australian (colloquial)",
+                    "gloss": "'us' = me ('Give us a kiss' = give me a kiss)"},
+    "zero-definite": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / Creoles",
+                      "gloss": "no 'the' before a unique or known thing ('Sun is shining' = the sun is shining)"},
+    "demonstrative-number": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / General (non-standard)",
+                             "gloss": "'this/that' with a plural noun ('this people' = these people)"},
+    "present-modal-past": {"kind": "dialect", "label": "grammar", "variety": "World Englishes (Africa, Asia)",
+                           "gloss": "present modal for a past time ('Two years ago I can't speak English' = I couldn't)"},
+    "nonrestrictive-that": {"kind": "dialect", "label": "grammar", "variety": "British / Irish / US (non-standard)",
+                            "gloss": "'that' in a commented (non-restrictive) relative ('my son, that lives in Leeds' = who lives)"},
+    "adjective-reduplication": {"kind": "dialect", "label": "grammar", "variety": "Caribbean / West African / Asian Englishes",
+                                "gloss": "repeated adjective or verb for intensity or repetition ('small small' = very small)"},
+    "what-for": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / Scottish / Irish",
+                 "gloss": "'what for' / 'for why' before a clause = why ('What for you did it?' = why did you do it?)"},
+    "group-genitive": {"kind": "dialect", "label": "grammar", "variety": "General (colloquial)",
+                       "gloss": "'s on a whole phrase ending in a verb ('the man I met's girlfriend' = the girlfriend of the man I met)"},
+})
+#: inanimate nouns a "he/she is a … X" sentence is about (the gendered-thing rule's own list is for vehicles)
+INANIMATE = {"knife", "hoe", "axe", "spade", "shovel", "hammer", "kettle", "pot", "pan", "clock", "watch", "engine",
+             "car", "truck", "boat", "ship", "tractor", "house", "barn", "gun", "rifle", "fiddle", "guitar", "cake",
+             "pie", "field", "road", "bridge", "chair", "table", "machine", "motor", "van", "bike", "lorry", "plane",
+             "computer", "fridge", "stove", "oven", "saw", "plough", "plow", "rope", "bucket", "wagon", "cart"}
+UNIQUE_THINGS = {"sun", "moon", "sky", "government", "president", "principal", "police", "earth", "weather",
+                 "headmaster", "teacher", "doctor", "bus", "train", "church", "market", "river", "sea", "road",
+                 "door", "window", "rain", "wind", "tide", "prime"}
+PAST_FRONT = {"yesterday", "ago", "last"}
+PRESENT_MODALS = {"can", "ca", "will", "wo", "may", "shall", "must"}
+REDUP_WORDS = SHORT_ADJ | {"small", "big", "little", "fine", "plenty", "soft", "sweet", "hot", "fast", "slow", "one", "two",
+                           "walk", "talk", "eat", "cry", "run", "read", "sleep", "look", "laugh", "shake", "beg", "pray"}
+REDUP_STANDARD = {"very", "so", "bye", "no", "yes", "really", "now", "there", "well", "come", "go", "tut", "knock",
+                  "night", "chop", "long", "far", "many", "much", "ha", "hey", "hush", "sorry", "good", "please", "quick"}
+US_SINGULAR_OBJECTS = {"kiss", "hug", "cuddle", "look", "light", "fag", "quid", "tenner", "bite", "squeeze", "shout",
+                       "bell", "ring", "clue", "peek", "gander", "butcher's", "swig", "taste", "drag", "lift", "fiver"}
+DITRANSITIVE = {"give", "tell", "show", "get", "buy", "bring", "send", "make", "find", "cook", "leave", "save", "teach",
+                "owe", "offer", "pay", "sell", "lend", "fetch", "pour", "hand", "pass", "cost", "cause", "win", "earn",
+                "charge", "promise", "read", "write", "sing", "play", "throw", "ask", "let", "call", "take", "do", "wish",
+                "allow", "deny", "grant", "serve", "feed", "cut", "order", "keep", "lose", "bake", "draw", "guarantee"}
+US_NOUNS = ME_POSSESSED | {"job", "jobs", "ticket", "tickets", "turn", "money", "anchor", "boat", "dog", "dinner", "tea", "land", "field", "farm", "home", "shop",
+                           "kitchen", "garden", "street", "village", "town", "school", "church", "father", "grandmother",
+                           "grandfather", "uncle", "aunt", "children", "bairns", "wean", "weans", "lass", "lad", "cat"}
+COORD_OBJ_HEADS = {"between", "for", "to", "with", "from", "of", "about", "like", "against", "behind", "without", "told",
+                   "gave", "saw", "invited", "asked", "helped", "called", "met", "tell", "give", "see", "invite", "ask",
+                   "help", "call", "meet", "let", "let's", "us", "me", "him", "her", "them", "among", "beside"}
+SUBJECT_VERBS = {"were", "are", "was", "went", "have", "had", "did", "will", "'ll", "can", "could", "used", "got", "came",
+                 "would", "should", "'re", "'ve", "'d", "both", "go", "come", "play", "played", "love", "loved", "saw"}
+FOLLOWING_NP = {"my", "his", "her", "our", "their", "your", "the", "a", "some", "mum", "mam", "dad", "da", "ma", "pa"}
+
+
+def ewave_extra_rules(doc: Any) -> Iterator[Span]:
+    """Pronoun case in coordinations, 'us' = me and as a possessive, 'them' after an object, 'this' + plural,
+    'John his book', present modals for a past time, non-restrictive 'that', reduplication, 'what for',
+    group genitives, inanimate 'he', flat adverbs after an -ing verb, aux-less 'you …ing?', 'like' in questions."""
+    lowers, lemmas, n, is_question = _sentence(doc)
+    for i, low in enumerate(lowers):
+        prev, nxt, nxt2 = _around(lowers, i)
+        # Me and my brother … / My brother and me were late
+        if low == "me" and nxt == "and" and (i == 0 or prev in CLAUSE_END) and nxt2 in FOLLOWING_NP and i + 3 < n \
+                and (lowers[i + 3] not in CLAUSE_END) and not any(w in ("between", "for", "with", "to", "like", "than") for w in lowers[:i]):
+            yield i, i + 3, "object-pronoun-subject"
+        if low == "me" and prev == "and" and nxt in SUBJECT_VERBS and i >= 2:
+            start_i = i - 1
+            while start_i > 0 and lowers[start_i - 1] not in CLAUSE_END:
+                start_i -= 1
+            head = lowers[start_i:i - 1]
+            if 1 <= len(head) <= 3 and not any(w in AUX | VERB_LEMMAS | COORD_OBJ_HEADS | {"than", "as", "and", "or", "but"}
+                                                for w in head) and not any(lemmas[j] in VERB_LEMMAS for j in range(start_i, i - 1)):
+                yield i - 1, i + 2, "object-pronoun-subject"
+        # between you and I / to John and I
+        if low in ("i", "i.") and prev == "and" and (nxt in CLAUSE_END or nxt == "") and i >= 3 \
+                and any(lowers[j] in COORD_OBJ_HEADS for j in range(max(0, i - 5), i - 2)) \
+                and not any(lowers[j] in ("than", "as", "because", "if", "when", "where", "that", "who", "which", "so", "but")
+                            for j in range(max(0, i - 5), i - 1)):
+            yield i - 1, i + 1, "object-i"
+        # Show us them boots / give me them apples: 'them' + plural noun after an object pronoun
+        if low == "them" and prev in ("us", "me", "him", "her", "you") and i + 1 < n and doc[i + 1].is_alpha and nxt.endswith("s") \
+                and len(nxt) > 3 and lemmas[i + 1] != nxt and nxt not in ("is", "was", "has", "does", "always", "sometimes", "perhaps"):
+            yield i, i + 2, "them-demonstrative"
+        # Give us a kiss (= me)
+        if low == "us" and i >= 1 and lemmas[i - 1] in ("give", "lend", "show", "pass", "bring") and _at_clause_start(lowers, i - 1) \
+                and nxt in ("a", "an") and nxt2 in US_SINGULAR_OBJECTS:
+            yield i - 1, i + 3, "us-singular"
+        # We've lost us anchor / That's us house (us = our)
+        if low == "us" and i >= 1 and i + 1 < n and nxt in US_NOUNS and doc[i + 1].is_lower and lemmas[i - 1] not in DITRANSITIVE \
+                and prev not in ("of", "for", "to", "with", "at", "from", "by", "between", "let", "among", "like", "about", "on", "upon", "against") \
+                and (i + 2 >= n or nxt2 in CLAUSE_END | {"is", "was", "'s", "has", "were", "are", "in", "at", "on", "and", "again", "yet"}) \
+                and nxt not in ("own", "old", "kids", "lot", "lads", "girls", "boys", "best", "wee", "home"):
+            yield i, i + 2, "us-possessive"
+        # Sun is shining / Government has decided (no 'the' before a unique or known thing)
+        if low in UNIQUE_THINGS and (i == 0 or prev in CLAUSE_END and prev not in ('"', "“", "”")) and doc[i].is_title and i + 1 < n \
+                and nxt in ("is", "was", "has", "had", "will", "'s", "came", "went", "said", "says", "comes", "goes", "rises", "rose",
+                            "shines", "shone", "decided", "told", "gave", "did", "does", "can", "could", "would") \
+                and low != "prime" and (i + 2 >= n or nxt2 not in ("a", "an", "the", "my", "your", "his", "her")):
+            yield i, i + 2, "zero-definite"
+        # this people / this books
+        if low == "this" and i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower and (
+                nxt in ("people", "children", "men", "women", "folks", "things", "days", "guys", "boys", "girls")
+                or nxt.endswith("s") and not nxt.endswith(("ss", "us", "is", "ics", "ous", "ws")) and lemmas[i + 1] + "s" == nxt
+                and lemmas[i + 1] != nxt and _has_plural(lemmas[i + 1]) and lemmas[i + 1] not in VERB_LEMMAS | {"mean", "news", "series", "species"}) \
+                and nxt2 not in ("'s",):
+            yield i, i + 2, "demonstrative-number"
+        # John his book (at the start)
+        if low in ("his", "her") and i == 1 and doc[0].is_title and doc[0].is_alpha and lowers[0] not in SUBJ | WH | AUX | {"and", "but", "so", "then", "give", "tell", "ask", "let", "thank", "show", "help", "call", "take", "make", "get", "send", "bring", "find", "see", "meet", "wish", "pay", "leave", "keep", "buy", "hit", "kiss", "hug", "love", "like", "follow", "catch", "stop", "feed", "read", "hand", "pass", "teach", "lend", "kill", "shoot", "save", "remind", "warn", "join", "visit", "bless", "forgive", "excuse", "pardon", "please", "sir", "madam", "mrs", "mr", "miss", "dear", "poor", "oh"} \
+                and lemmas[0] not in VERB_LEMMAS | DITRANSITIVE and i + 1 < n and doc[2].is_alpha and doc[2].is_lower and (n == 3 or lowers[3] in CLAUSE_END):
+            yield 0, 3, "his-genitive"
+        # Two years ago I can't speak English / Yesterday I can go
+        if low in PRESENT_MODALS and prev in SUBJ and i >= 2 and not is_question:
+            _s, _e = _clause_bounds(lowers, i)
+            fronted = lowers[_s:i - 1]
+            if fronted and (fronted[0] == "yesterday" or "ago" in fronted or fronted[0] == "last" and len(fronted) >= 2
+                            and fronted[1] in ("year", "week", "month", "night", "time", "summer", "winter")) \
+                    and len(fronted) <= 5 and not any(w in ("when", "if", "since", "after", "before", "until", "because") for w in fronted):
+                yield i - 1, i + 1, "present-modal-past"
+        # My daughter, that lives in London, is coming
+        if low == "that" and prev == "," and 2 <= i <= 4 and lowers[0] in ("my", "the", "our", "his", "her", "your", "their", "this") \
+                and i + 1 < n and nxt.endswith(("s", "ed")) and lemmas[i + 1] != nxt and nxt not in ("is", "was", "has", "does", "'s", "always") \
+                and lemmas[i + 1] in VERB_LEMMAS | {"live", "work", "own", "run", "teach", "marry", "move", "die", "study"} \
+                and any(lowers[j] == "," for j in range(i + 2, n)):
+            yield i, i + 2, "nonrestrictive-that"
+        # small small / talk talk
+        if low in REDUP_WORDS and low not in REDUP_STANDARD and (nxt == low or nxt == "-" and nxt2 == low) and doc[i].is_lower:
+            yield i, i + (2 if nxt == low else 3), "adjective-reduplication"
+        # What for you did it? / For why you came?
+        if low == "what" and nxt == "for" and (i == 0 or prev in CLAUSE_END) and nxt2 in SUBJ | {"did", "do", "does", "is", "are", "you", "your"} \
+                and nxt2 != "?" and i + 2 < n:
+            yield i, i + 2, "what-for"
+        if low == "for" and nxt == "why" and (i + 2 >= n or nxt2 not in ("?",)) or low == "for" and nxt == "why" and prev not in ("reason",) and i == 0:
+            yield i, i + 2, "what-for"
+        # the man I met's girlfriend
+        if low == "'s" and i >= 2 and lowers[i - 2] in SUBJ and (prev.endswith("ed") and lemmas[i - 1] != prev or prev in PRETERITES_AS_PART | {"met", "saw", "told", "knew", "married", "bought"}) \
+                and nxt in POSSESSED | KIN | US_NOUNS and nxt not in ("own", "old"):
+            yield i - 2, i + 2, "group-genitive"
+        # He's a good knife (he/she for a thing)
+        if low in ("he", "she") and nxt in ("'s", "is", "was") and nxt2 in ("a", "an") and i + 3 < n:
+            for j in range(i + 3, min(n, i + 6)):
+                if lowers[j] in INANIMATE and (j + 1 >= n or lowers[j + 1] in CLAUSE_END | {"and", "but", "too"}):
+                    if not any(lowers[k] in THINGS | {"bus", "train", "kettle", "fridge", "rifle"} for k in range(i + 3, j + 1)):
+                        yield i, i + 1, "gendered-thing"
+                    break
+                if not doc[j].is_alpha:
+                    break
+        # She was burning good / he's running good (flat adverb after an -ing verb)
+        if low in ("good", "bad", "quick", "slow", "nice", "proper", "steady", "lovely", "fine") and i >= 2 and prev.endswith("ing") and len(prev) > 4 \
+                and lemmas[i - 1] != prev and lemmas[i - 1] not in LINKING | {"do", "look", "feel", "smell", "taste", "sound", "seem", "get", "go", "make", "come", "hold"} \
+                and lowers[i - 2] in BE_FORMS | {"be", "been", "keep", "keeps", "kept"} and (i + 1 == n or nxt in CLAUSE_END | {"now", "today", "again", "too"}):
+            yield i - 1, i + 1, "adjective-adverb"
+        # You going? / You coming with us? (no auxiliary in a question)
+        if low == "you" and (i == 0 or prev in CLAUSE_END) and is_question and i + 1 < n and nxt.endswith("ing") and len(nxt) > 4 \
+                and lemmas[i + 1] != nxt and nxt not in ("thing", "nothing", "something", "anything", "everything", "king", "darling", "morning"):
+            yield i, i + 2, "zero-copula"
+        # How did you get away with that like?
+        if low == "like" and is_question and i >= 3 and nxt in ("?", "") and prev in ("that", "this", "it", "then", "now", "there", "here", ",", "mate", "though") \
+                and not any(w in ("what", "who", "which", "whom", "look", "looks", "looked", "sound", "sounds", "feel", "feels", "taste", "tastes", "smell", "smells", "seem", "seems", "would", "'d")
+                            for w in lowers[:i]) and not (prev in ("that", "this", "it") and lowers[i - 2] in BE_FORMS | {"'s"}):
+            yield i, i + 1, "final-like"
+
+
+RULES.update({
+    "analytic-comparative": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / General (non-standard)",
+                             "gloss": "'more/most' with a short adjective ('more tall' = taller, 'the most big' = the biggest)"},
+    "be-come": {"kind": "dialect", "label": "grammar", "variety": "Irish / Scottish / British dialects (dated)",
+                "gloss": "'be' as perfect auxiliary of come/go ('he is come back' = he has come back)"},
+    "wh-no-inversion": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / AAVE",
+                        "gloss": "no inversion after 'how long / how much / what time' ('How long you are here?' = how long have you been here)"},
+})
+SHORT_ADJ_COMPARABLE = {"tall", "young", "big", "small", "old", "fast", "short", "cheap", "strong", "rich", "poor", "nice",
+                        "cold", "hot", "warm", "high", "low", "quick", "slow", "loud", "bright", "dark", "deep", "wide",
+                        "sweet", "clean", "smart", "thick", "thin", "fat", "long", "soft", "hard", "easy", "pretty",
+                        "happy", "busy", "heavy", "early", "funny", "lazy", "ugly", "great", "good", "bad", "near"}
+MASS_AFTER_ADJ = {"health", "weather", "permission", "advice", "information", "furniture", "luggage", "baggage",
+                  "homework", "progress", "traffic", "equipment", "machinery", "scenery", "jewellery", "jewelry", "luck"}
+COUNT_ILLNESS = {"headache", "toothache", "stomachache", "backache", "earache", "cough", "fever", "cold", "temperature"}
+ABSTRACT = {"nature", "mankind", "humanity", "society", "happiness", "honesty", "poverty", "literature"}
+HOLIDAYS = {"christmas", "easter", "ramadan", "diwali", "xmas", "eid", "thanksgiving"}
+PAST_TENSE_SAME = {"cut", "put", "hit", "read", "set", "cost", "hurt", "quit", "let", "bet", "shut", "spread", "burst",
+                   "cast", "fit", "split", "spit", "come", "run", "become", "beat", "bid"}
+PASSIVE_BAD = PRETERITES_AS_PART - {"hid", "forgot", "did", "came", "went", "fell"}
+TOPIC_NOT = {"god", "gosh", "jesus", "lord", "christ", "damn", "hell", "shit", "wow", "ugh", "oh", "man", "boy", "dude",
+             "mate", "honey", "darling", "sweetie", "baby", "dear", "sir", "madam", "guys", "mom", "mum", "dad", "mommy",
+             "daddy", "son", "kid", "kids", "love", "friend", "buddy", "pal", "officer", "doctor", "ma'am", "gee", "jeez",
+             "anyway", "anyways", "actually", "so", "and", "but", "then", "now", "still", "also", "frankly", "personally"}
+QUESTION_HEADS = {"long", "much", "many", "old", "far", "often", "soon"}
+SERIAL_FIRST = {"send", "buy", "cook", "bring", "carry", "take", "make", "write", "sell", "fetch", "pour", "cut", "find"}
+
+
+@lru_cache(maxsize=4096)
+def _is_verb(word: str) -> bool:
+    """The lookup table knows a past or -ing form of this word (so it can be a verb)."""
+    from .components import get_lemmatizer
+
+    lemmatize = get_lemmatizer("en")
+    if lemmatize.table is None or not word.isalpha():
+        return False
+    stem = word[:-1] if word.endswith("e") else word
+    return any(lemmatize(form) == word for form in (stem + "ed", stem + "ing", word + word[-1] + "ed"))
+
+
+def ewave_verb_rules(doc: Any) -> Iterator[Span]:
+    """Verb phrase and clause features: personal datives and possessives with the subject's own pronoun, past time
+    with a bare verb or a perfect, 'was stole', 'is come', 'that don't', tags, relatives with 'as/at', serial 'give',
+    comparison with 'more', mass nouns with 'a', 'the' with abstract nouns and feasts, topics, unrelated doubling."""
+    lowers, lemmas, n, is_question = _sentence(doc)
+    for i, low in enumerate(lowers):
+        prev, nxt, nxt2 = _around(lowers, i)
+        nxt3 = lowers[i + 3] if i + 3 < n else ""
+        # I got me a … / We had us a good time / We'll lose us jobs: the subject's own object pronoun after its verb
+        if low in ("me", "us") and i >= 2 and i + 1 < n and doc[i - 1].is_alpha and lemmas[i - 1] not in ("let", "help", "watch", "see", "hear", "excuse", "pardon", "make", "give", "tell", "show", "ask", "call", "remind", "bless", "hit", "join", "love", "like", "thank", "kill", "leave", "beat", "follow", "trust", "believe", "need", "want", "miss", "hate", "meet", "save", "marry", "know", "understand", "forgive", "keep", "take", "bring", "send", "pay", "teach", "lend", "owe", "allow", "offer", "promise", "invite", "fetch", "drive", "wake", "feed") \
+                and (lemmas[i - 1] in VERB_LEMMAS | PERSONAL_DATIVE_VERBS | {"have", "lose", "catch", "grab", "pick", "shoot", "kill", "spend"} or _is_verb(lemmas[i - 1])) \
+                and (nxt in ("a", "an", "some", "one", "another", "new", "two", "three") or doc[i + 1].is_alpha and doc[i + 1].is_lower and lemmas[i + 1] == nxt
+                     and (nxt in US_NOUNS or _has_plural(nxt) and not _is_verb(nxt) or nxt.endswith("s") and lemmas[i + 1] != nxt and lemmas[i + 1] in US_NOUNS | {"job", "ticket", "coat", "shoe", "boot", "key"}) or nxt.endswith("s") and lemmas[i + 1] + "s" == nxt and lemmas[i + 1] in US_NOUNS | {"job", "ticket", "coat", "shoe", "boot", "key", "glass"}):
+            j = i - 2
+            while j >= 0 and lowers[j] in AUX | {"gonna", "gon", "wanna", "just", "really", "finally", "never", "always", "going", "got", "n't", "not", "'ll", "'ve", "'d", "'m", "'re", "to", "then", "soon"} and lowers[j] not in ("let",):
+                j -= 1
+            if j >= 0 and lowers[j] == ("i" if low == "me" else "we") and not (j >= 1 and lowers[j - 1] in ("you", "he", "she", "they", "let", "help", "for", "than", "as")):
+                if nxt in ("a", "an", "some", "one", "another", "new", "two", "three"):
+                    yield i - 1, i + 1, "personal-dative"
+                else:
+                    yield i, i + 2, "me-possessive" if low == "me" else "us-possessive"
+        # It's us turn / That's us house
+        if low == "us" and prev in ("'s", "is", "was") and i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower and lemmas[i + 1] == nxt \
+                and nxt not in ("lot", "kids", "guys", "girls", "boys", "two", "three", "all", "both", "again", "now", "here", "there", "too", "alone", "together", "only", "and", "or", "who", "that", "that's", "again", "against")\
+                and _has_plural(nxt) and (i + 2 >= n or nxt2 in CLAUSE_END | {"now", "next", "today", "tonight"}):
+            yield i, i + 2, "us-possessive"
+        # I'll get me coat (bare count noun after 'me')
+        if low == "me" and prev in ("get", "fetch", "forgot", "left", "lost", "put", "wash", "brush", "grab", "find", "found", "take", "took", "packed", "pack", "'ve", "lose") \
+                and nxt in ("coat", "hat", "shoes", "boots", "bag", "keys", "book", "jacket", "glasses", "bike", "phone", "car", "coat", "purse", "wallet", "teeth", "hair", "ticket", "gloves", "scarf", "umbrella", "brolly") \
+                and (i + 2 >= n or nxt2 in CLAUSE_END | {"on", "off", "back", "and", "now", "again", "out"}):
+            yield i, i + 2, "me-possessive"
+        # Last year I will go there / When I was young I can run fast
+        if low in ("can", "ca", "will", "wo", "may") and prev in SUBJ and i >= 4 and not is_question:
+            head = lowers[:i - 1]
+            if head[0] == "when" and any(w in ("was", "were") for w in head) and "," not in head[:1] and lowers[i - 2] not in ("when",) \
+                    and not any(w in ("if", "since", "until", "because") for w in head):
+                yield i - 1, i + 1, "present-modal-past"
+        # Yesterday I walk home / He kill the snake yesterday
+        if low in SUBJ and i + 1 < n and doc[i + 1].is_alpha and lemmas[i + 1] == nxt and not nxt.endswith("s") and nxt not in PAST_TENSE_SAME | AUX | {"gonna", "wanna", "never", "just", "always", "also", "still", "only", "really", "ever", "already", "used", "got"} \
+                and (nxt in VERB_LEMMAS or _is_verb(nxt)) and not is_question and prev not in AUX | {"to", "let", "make", "made", "help", "see", "saw", "watch", "hear", "heard", "if", "when", "and", "or"}:
+            _s, end = _clause_bounds(lowers, i)
+            before = lowers[_s:i]
+            after = lowers[i + 2:end]
+            fronted = before[:1] == ["yesterday"] or before[:1] == ["last"] and len(before) == 2 or "ago" in before
+            later = "yesterday" in after or any(a == "last" and b in ("night", "week", "year", "month", "time", "summer", "winter", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday") for a, b in zip(after, after[1:], strict=False))
+            if (fronted and len(before) <= 3 or later and not before) and not any(w in ("every", "each", "since", "before", "will", "'ll", "usually", "always", "often", "going", "gonna", "when", "if") for w in lowers[_s:end]) \
+                    and not (low in SUBJ_3SG and nxt in BASE_VERBS):
+                yield i, i + 2, "zero-past"
+        # They have left yesterday / He has died in 1990
+        if low in ("have", "has", "'ve") and prev in SUBJ and i + 1 < n and nxt.endswith(("ft", "ld", "lt", "nt", "de", "ke", "st", "ied", "ed")) and lemmas[i + 1] != nxt and not is_question:
+            _s, end = _clause_bounds(lowers, i)
+            if any(lowers[j] == "yesterday" or lowers[j] == "in" and j + 1 < n and len(lowers[j + 1]) == 4 and lowers[j + 1].isdigit() and lowers[j + 1][:2] in ("18", "19", "20")
+                   and not any(w in ("since", "for", "every") for w in lowers[_s:end]) for j in range(i + 2, end)) \
+                    and not any(lowers[j] in ("since", "by", "until", "till") for j in range(i + 2, end)):
+                yield i, i + 2, "perfect-past-time"
+        # It was stole / it's been took (simple past as participle after be)
+        if low in ("was", "were", "been", "be", "being", "is", "are", "get", "got") and nxt in PASSIVE_BAD and prev not in ("what", "who") \
+                and not (nxt == "saw" and low in ("got",)) and not (nxt in ("knew", "grew", "saw") and nxt2 in SUBJ) and i + 1 < n:
+            yield i, i + 2, "participle-preterite"
+        # He is come back / they're come home
+        if low in ("is", "are", "was", "were", "'re", "am", "'m") and nxt == "come" and nxt2 in ("back", "home", "in", "out", "here", "to", "for", "over", "down", "up", "") \
+                and prev in SUBJ | {"who", "has", "he", "she"} and not is_question:
+            yield i, i + 2, "be-come"
+        # That don't matter (clause-initial that/this)
+        if low in ("that", "this") and _at_clause_start(lowers, i) and nxt == "do" and nxt2 == "n't" and not is_question:
+            yield i, i + 3, "third-person-zero"
+        # They does go / I does
+        if low in ("they", "we", "i") and nxt == "does" and prev not in WH | AUX and not is_question and (nxt2 in ("n't", "not") or i + 2 < n and lemmas[i + 2] == nxt2 and nxt2 in VERB_LEMMAS):
+            yield i, i + 2, "verbal-s"
+        # The birds flies / the dogs barks (-ies, -es)
+        if i + 1 < n and low.endswith("s") and len(low) > 3 and lemmas[i] != low and lemmas[i] + "s" == low and doc[i].is_alpha \
+                and (i == 0 or lowers[i - 1] in ("the", "all", "my", "our", "your", "their", "his", "her", "some", "these", "those")) \
+                and nxt.endswith("es") and lemmas[i + 1] in VERB_LEMMAS and nxt in (lemmas[i + 1][:-1] + "ies", lemmas[i + 1] + "es") and nxt not in ("does", "goes") \
+                and lemmas[i] not in VERB_LEMMAS:
+            yield i, i + 2, "plural-verb-s"
+        # She was, weren't she?
+        if low == "were" and nxt == "n't" and nxt2 in ("he", "she", "it") and (i + 3 >= n or lowers[i + 3] in ("?", ",", ".", "")):
+            yield i, i + 3, "was-levelling"
+        # She's lovely, in't it?
+        if (low in ("in't", "int", "ennit", "innit") or low == "in" and nxt in ("'t", "t")) and (nxt == "it" or nxt2 == "it") and prev == ",":
+            yield i, i + (2 if nxt == "it" else 3), "invariant-tag"
+        # My mother cook rice (no -s after a singular noun subject)
+        if low in KIN | {"man", "woman", "boy", "girl", "teacher", "boss", "friend", "neighbour", "neighbor", "baby", "child"} \
+                and i >= 1 and prev in ("my", "his", "her", "our", "your", "their", "the") and _at_clause_start(lowers, i - 1) and i + 2 < n \
+                and doc[i + 1].is_alpha and lemmas[i + 1] == nxt and not nxt.endswith("s") and nxt not in PAST_TENSE_SAME | AUX | {"always", "never", "also", "just", "still", "only", "often", "usually", "really", "and", "or", "who", "that", "too", "ever", "used", "got", "gonna", "wanna", "said", "must", "might", "could", "would", "should"} \
+                and (nxt in VERB_LEMMAS or _is_verb(nxt)) and not _has_plural(nxt) and not is_question and nxt2 not in ("'s", "to") and (nxt2 in ("a", "an", "the", "my", "his", "her", "rice", "food", "every", "there", "here", "in", "at", "very", "hard", "well") or doc[i + 2].is_alpha and lemmas[i + 2] == nxt2 and _has_plural(nxt2)):
+            yield i - 1, i + 2, "zero-3sg-noun"
+        # It's a lot of people here
+        if low == "lot" and prev == "a" and nxt == "of" and i >= 3 and lowers[i - 2] in ("'s", "is", "was") and lowers[i - 3] == "it" \
+                and nxt2 in ("people", "men", "women", "children", "kids", "cars", "houses", "boys", "girls", "students") \
+                and any(lowers[j] in ("here", "there", "outside", "inside", "in", "at") for j in range(i + 3, min(n, i + 6))):
+            yield i - 3, i - 1, "existential-it"
+        # She my sister / That my car / She here.
+        if low in ("he", "she", "they", "we", "you") and (i == 0 or prev in CLAUSE_END) and nxt in ("my", "your", "his", "her", "our", "their") \
+                and i + 2 < n and doc[i + 2].is_alpha and lemmas[i + 2] in KIN | POSSESSED | {"friend", "car", "house", "teacher", "boss"} and not is_question \
+                and (i + 3 >= n or lowers[i + 3] in CLAUSE_END):
+            yield i, i + 2, "zero-copula"
+        if low in ("he", "she", "they", "we") and i == 0 and nxt in ("here", "there", "home", "outside", "inside", "upstairs", "downstairs") and (n == 2 or nxt2 in CLAUSE_END) and not is_question:
+            yield i, i + 2, "zero-copula"
+        if low in ("that", "this") and i == 0 and nxt in ("my", "your", "his", "her", "our", "their") and n >= 3 and doc[2].is_alpha and (n == 3 or lowers[3] in CLAUSE_END) and not is_question:
+            yield i, i + 3, "zero-copula"
+        if low in ("the", "a", "an") and nxt in ("my", "your", "our", "their", "his") and i + 2 < n and doc[i + 2].is_alpha:
+            yield i, i + 2, "double-determiner"
+        # He's in garden / Government should help → 'the' missing; I have headache
+        if low in COUNT_ILLNESS and prev in ("have", "has", "had", "got", "'ve") and (i + 1 == n or nxt in CLAUSE_END | {"today", "now", "again", "since", "and"}) \
+                and i >= 2 and lowers[i - 2] in SUBJ | {"'ve", "'s", "also", "still"}:
+            yield i - 1, i + 1, "article-omission"
+        if low in ADJ_BEFORE_NOUN and i >= 1 and lemmas[i - 1] in ("buy", "have", "want", "need", "get", "find", "own", "sell", "make", "build", "rent", "lose") \
+                and prev not in ("'s", "'d") and nxt in COUNT_NOUNS | {"dress", "house", "job", "car"} and (i + 2 >= n or nxt2 in CLAUSE_END | {"yesterday", "today", "now", "last", "for", "in"}) \
+                and i >= 2 and lowers[i - 2] in SUBJ | AUX | {"to", "'ll"}:
+            yield i - 1, i + 2, "article-omission"
+        # a good health / a nice weather
+        if low in ("a", "an") and i + 2 < n and nxt in ADJ_BEFORE_NOUN | {"good", "nice", "bad", "lovely", "great", "heavy", "terrible", "special", "new", "useful", "wonderful", "beautiful"} \
+                and nxt2 in MASS_AFTER_ADJ and (i + 3 >= n or nxt3 in CLAUSE_END | {"to", "from", "for", "and", "today", "yesterday"}) and prev not in ("such", "what", "quite"):
+            yield i, i + 3, "mass-noun-article"
+        if low in ("a", "an") and nxt in MASS_AFTER_ADJ and (nxt2 in CLAUSE_END or nxt2 in ("to", "from", "for", "today", "")) and prev not in ("such", "what", "quite"):
+            yield i, i + 2, "mass-noun-article"
+        # I like the nature / The life is hard / the Christmas is coming
+        if low == "the" and nxt in ABSTRACT and (i + 2 >= n or nxt2 in CLAUSE_END | {"is", "was", "are", "has"}) and (i == 0 or prev in CLAUSE_END or lemmas[i - 1] in ("like", "love", "hate", "enjoy", "respect", "protect", "destroy", "love")):
+            yield i, i + 2, "sport-article"
+        if low == "the" and nxt == "life" and (i == 0 or prev in CLAUSE_END) and nxt2 in ("is", "was") and nxt3 in ("hard", "difficult", "short", "beautiful", "good", "easy", "sweet", "not", "very", "so"):
+            yield i, i + 2, "sport-article"
+        if low == "the" and nxt in HOLIDAYS and (nxt2 in ("is", "was", "'s", "comes", "came", "will") or (i + 2 >= n or nxt2 in CLAUSE_END) and i > 0 and lemmas[i - 1] in ("celebrate", "like", "love", "enjoy", "hate")):
+            yield i, i + 2, "sport-article"
+        # more tall / the most big
+        if low == "more" and nxt in SHORT_ADJ_COMPARABLE and nxt not in ("good", "bad", "near", "great") and prev in BE_FORMS | {"be", "been", "get", "got", "getting", "look", "looks", "feel", "feels", "seem", "seems", "much", "even", "become"} \
+                and (i + 2 >= n or nxt2 in CLAUSE_END | {"than", "and", "now", "today", "every"}):
+            yield i, i + 2, "analytic-comparative"
+        if low == "most" and prev == "the" and nxt in SHORT_ADJ_COMPARABLE and i + 1 < n and (i + 2 >= n or nxt2 in CLAUSE_END or doc[i + 2].is_alpha and _has_plural(nxt2) or nxt2 in ("one", "person", "man", "city", "house", "thing")):
+            yield i - 1, i + 2, "analytic-comparative"
+        # very much beautiful
+        if low == "very" and nxt == "much" and prev in BE_FORMS and nxt2 in PRED_ADJ | {"beautiful", "clever", "intelligent", "handsome", "lazy", "kind"} and nxt2 not in ("here", "there", "home", "alive", "aware", "right", "sure", "alone") \
+                and (i + 3 >= n or nxt3 in CLAUSE_END):
+            yield i, i + 3, "too-much-adjective"
+        # awful big
+        if low == "awful" and prev in BE_FORMS | {"be", "looks", "look", "feel", "feels", "sounds"} and nxt in SHORT_ADJ | {"big", "nice", "pretty", "long", "cute", "kind", "sweet"} and (i + 2 >= n or nxt2 in CLAUSE_END):
+            yield i, i + 2, "intensifier"
+        # did it good / do it quick
+        if low in ("good", "bad", "quick", "proper", "real", "careful", "terrible", "awful") and prev in ("it", "them", "that") and i >= 2 and (i + 1 == n or nxt in CLAUSE_END) \
+                and lemmas[i - 2] in ("do", "fix", "handle", "treat", "sing", "write", "clean", "cook", "explain", "say", "read", "learn", "throw", "kick", "hit", "drive", "fold", "paint", "build"):
+            yield i - 2, i + 1, "adjective-adverb"
+        # it was like really cold (focusing 'like')
+        if low == "like" and prev in BE_FORMS and nxt in ("really", "totally", "super", "literally", "seriously", "completely", "way", "so") \
+                and i + 2 < n and (nxt2 in PRED_ADJ | SHORT_ADJ | {"cool", "weird", "awesome", "cute", "amazing", "annoying", "boring", "better", "worse"}) and nxt2 not in ("many", "much"):
+            yield i, i + 1, "final-like"
+        # Although he is old but he works
+        if low == "but" and i > 2 and lowers[0] in ("although", "though") and not any(lowers[j] == "but" for j in range(1, i)) and nxt in SUBJ | {"the", "my", "we", "still", "nothing", "nobody"}:
+            yield i, i + 1, "conjunction-doubling"
+        # The man as lives there / the one at did it
+        if low in ("as", "at") and i >= 2 and (prev in PERSON_NOUNS | {"one", "ones", "folk", "folks", "those", "them", "chap", "fellow", "bloke", "lad", "lass"}) \
+                and lowers[i - 2] in ("the", "a", "that", "this", "those", "them", "any", "every") and i + 1 < n and doc[i + 1].is_alpha \
+                and (nxt in PRETERITES_AS_PART | {"did", "does", "was", "is", "has", "had", "said", "made", "told", "got", "come", "lives", "works", "knows", "wants", "owns", "came", "went"}
+                     or nxt.endswith("ed") and lemmas[i + 1] != nxt or nxt == lemmas[i + 1] + "s" and lemmas[i + 1] in VERB_LEMMAS) \
+                and not any(lowers[j] in ("same", "such", "as", "so", "just", "exactly") for j in range(max(0, i - 6), i)):
+            yield i, i + 2, "relativizer-at"
+        # That's the man that his car broke
+        if low in ("that", "what") and nxt in ("his", "her", "their") and i >= 2 and prev in PERSON_NOUNS and i + 3 < n and nxt3 in ("broke", "crashed", "burned", "burnt", "left", "ran", "won", "lost", "got", "went"):
+            yield i, i + 2, "analytic-whose"
+        # My father, that was a miner, died young
+        if low == "that" and prev == "," and 2 <= i <= 4 and lowers[0] in ("my", "the", "our", "his", "her", "your", "their") and nxt in ("was", "had", "has", "used") \
+                and any(lowers[j] == "," and j + 1 < n and (lowers[j + 1] in ("is", "was", "has", "had", "died", "lives", "works", "came", "went", "will") or lowers[j + 1].endswith("ed")) for j in range(i + 3, n)):
+            yield i, i + 2, "nonrestrictive-that"
+        # He told me say make I come
+        if low == "say" and prev in ("me", "him", "her", "us", "them") and nxt in ("make", "mek", "na", "make") and i >= 2 and lemmas[i - 2] in ("tell", "told", "beg", "warn"):
+            yield i, i + 1, "say-complementizer"
+        # It's time for to go
+        if low == "for" and nxt == "to" and nxt2 in ("go", "come", "be", "do", "eat", "see", "get", "make", "say") and prev in ("time", "way", "chance", "ready", "place", "money", "reason", "enough", "here", "there", "going", "came", "went"):
+            yield i, i + 3, "for-to"
+        # He send letter give me
+        if low == "give" and nxt in ("me", "him", "her", "us", "them", "mi") and (i + 2 >= n or nxt2 in CLAUSE_END) and i >= 2 and prev not in AUX | SUBJ | {"to", "and", "or", "then", "please", "just", "n't", "not", "never", "always", "also", "will", "can", "could", "would"} \
+                and doc[i - 1].is_alpha and any(lemmas[j] in SERIAL_FIRST for j in range(max(0, i - 4), i - 1)) and lemmas[i - 1] not in VERB_LEMMAS:
+            yield i - 1, i + 2, "serial-verb"
+        # Listen me / wait me / married with him
+        if lemmas[i] in ("listen", "wait") and nxt in ("me", "him", "her", "us", "them") and (i + 2 >= n or nxt2 in CLAUSE_END | {"please", "now", "here", "there", "outside", "carefully"}):
+            yield i, i + 2, "preposition-omission"
+        if lemmas[i] == "marry" and nxt == "with" and (nxt2 in ("him", "her", "me", "you", "them", "my", "his", "a", "an", "the") or i + 2 < n and doc[i + 2].is_title) and nxt3 not in ("children", "kids"):
+            yield i, i + 2, "redundant-preposition"
+        # Football, I love it
+        if i == 2 and prev == "," and low in SUBJ_PRON - {"you"} and doc[0].is_alpha and lowers[0] not in TOPIC_NOT | KIN | PERSON_NOUNS | VOCATIVE_OPENERS["en"] | SUBJ | OBJ_PRON | WH \
+                and lowers[0] not in SHORT_ADJ | PRED_ADJ | ADJ_BEFORE_NOUN and (n >= 4) and (lowers[n - 1] in (".", "!") and lowers[n - 2] in ("it", "them") or lowers[n - 1] in ("it", "them")) and n <= 7 and _has_plural(lowers[0]) and not _is_verb(lowers[0]) \
+                and all(lowers[j] in AUX | {"love", "like", "hate", "loved", "liked", "hated", "never", "really", "also", "n't", "not", "just", "play", "played", "eat", "ate", "want", "need", "it", "them", "read", "watch", "watched", "enjoy", "enjoyed"} for j in range(3, n - 1)):
+            yield 0, 1, "topic-resumptive"
+        # I told him only / she came yesterday only
+        if low == "only" and (i + 1 == n or nxt in CLAUSE_END) and prev in ("yesterday", "today", "tomorrow", "now", "here", "there", "then", "him", "her", "me", "us", "them") \
+                and i >= 2 and lowers[i - 2] not in ("for", "to", "with", "of", "by", "from") and lemmas[i - 2] not in ("be",) and not is_question:
+            yield i - 1, i + 1, "only-focus"
+        # How long you are here? / What time you will come?
+        if i == 1 and lowers[0] == "how" and low in QUESTION_HEADS and nxt in SUBJ and nxt2 in ("are", "is", "am", "was", "were", "will", "can", "have", "has", "did", "do", "does", "would", "should") and is_question:
+            yield 0, i + 3, "wh-no-inversion"
+        # None of them didn't come
+        if low == "none" and nxt == "of" and _at_clause_start(lowers, i) and not is_question:
+            for j in range(i + 2, min(n - 1, i + 6)):
+                if lowers[j] in ("did", "do", "does", "could", "would", "was", "were", "is", "has", "have", "ca", "wo", "had") and lowers[j + 1] == "n't":
+                    yield i, j + 2, "negative-subject-concord"
+                    break
+                if lowers[j] in CLAUSE_END:
+                    break
+        # I saw he last night
+        if low in ("he", "she", "we", "they") and i > 0 and (prev in ("saw", "see", "seen", "met", "meet", "told", "tell", "call", "called", "ask", "asked", "help", "helped") ) \
+                and nxt in ("last", "every", "at", "in", "this") and i + 2 < n and nxt2 in ("night", "week", "year", "time", "day", "morning", "the", "school", "town", "church", "market", "summer") and not (i >= 2 and lowers[i - 2] in ("and", "or")):
+            yield i - 1, i + 1, "subject-pronoun-object"
+        # Us'll do it
+        if low == "us'll" and _at_clause_start(lowers, i):
+            yield i, i + 1, "us-subject"
+        # The woman next door's husband / the man over there's hat
+        if low == "'s" and i >= 3 and (prev == "door" and lowers[i - 2] == "next" or prev == "there" and lowers[i - 2] in ("over", "up", "down", "out", "in")) \
+                and nxt in POSSESSED | KIN | US_NOUNS | {"husband", "wife", "hat", "coat"} and nxt not in ("own", "old", "money", "home", "place"):
+            yield i - 2, i + 2, "group-genitive"
+        # I can't find it yesterday (present modal, past time later in the clause)
+        if low in ("can", "ca", "will", "wo", "may") and prev in SUBJ and not is_question:
+            _s, end = _clause_bounds(lowers, i)
+            for j in range(i + 1, end):
+                word = lowers[j]
+                if word in ("yesterday", "ago") or word == "last" and j + 1 < n and lowers[j + 1] in ("night", "week", "year", "month"):
+                    between = lowers[i + 1:j]
+                    if j + 1 < n and lowers[j + 1] == "'s" or lowers[j - 1] in ("about", "of", "from", "since", "until", "than", "like", "before", "after", "since", "for", "till") \
+                            or any(lemmas[k] in ("remember", "forget", "believe", "recall", "imagine", "describe", "explain", "tell", "say", "know", "think", "understand", "see", "hear")
+                                   or lowers[k] in PRETERITES_AS_PART | {"said", "had", "did", "was", "were", "happened", "told", "that", "what", "when", "who", "which", "why", "how"}
+                                   or lowers[k].endswith("ed") and lemmas[k] != lowers[k] for k in range(i + 1, j)) or word == "ago" and not between:
+                        break
+                    yield i - 1, i + 1, "present-modal-past"
+                    break
+        # Some of us have been there years ago (any subject before the perfect)
+        if low in ("have", "has") and i > 0 and prev in ("us", "them", "all", "both", "people", "folks", "we", "they") and prev not in SUBJ and i + 1 < n \
+                and nxt in ("been", "gone", "seen", "done", "visited", "met", "lived", "worked", "left") and not is_question:
+            _s, end = _clause_bounds(lowers, i)
+            if any(lowers[j] in ("yesterday", "ago") for j in range(i + 2, end)):
+                yield i, i + 2, "perfect-past-time"
+        # So he show up and say: he/she + any bare verb
+        if low in ("he", "she") and i + 1 < n and doc[i + 1].is_alpha and lemmas[i + 1] == nxt and not nxt.endswith("s") \
+                and nxt not in PAST_TENSE_SAME | AUX | BASE_VERBS | {"shed", "gonna", "wanna", "never", "just", "always", "also", "still", "only", "really", "ever", "already", "used", "got", "even",
+                                                                    "once", "too", "alone", "himself", "herself", "and", "or", "but", "said", "very", "soon", "now", "then", "here", "there",
+                                                                    "well", "better", "rather", "often", "sometimes", "usually", "almost", "nearly", "probably", "maybe", "perhaps", "first", "last", "again"} \
+                and _is_verb(nxt) and not is_question and prev not in AUX | {"let", "make", "made", "help", "watch", "saw", "see", "hear", "heard", "that", "lest", "unless", "if", "whether", "and", "or", "than", "as"} \
+                and nxt2 in ("up", "out", "in", "off", "down", "over", "away", "back", "around", "a", "an", "the", "my", "his", "her", "me", "him", "us", "them", "it", "and", "to", "every", "all", "hard", "home", "there", "here", "too"):
+            yield i, i + 2, "third-person-zero"
+        # My mother cook rice (a bare verb after a singular kin/person subject at the start)
+        if low in KIN | {"man", "woman", "boy", "girl", "teacher", "boss", "friend", "neighbour", "neighbor", "child"} \
+                and i == 1 and lowers[0] in ("my", "his", "her", "our", "your", "their") and i + 2 < n and doc[i + 1].is_alpha and lemmas[i + 1] == nxt \
+                and nxt not in PAST_TENSE_SAME | AUX | {"always", "never", "also", "just", "still", "only", "often", "usually", "really", "and", "or", "who", "that", "too", "ever", "used", "got", "said"} \
+                and (nxt in VERB_LEMMAS or _is_verb(nxt)) and not nxt.endswith("s") and not is_question and nxt2 not in ("'s", "to", "and", "or", "is", "was", "are", "were") \
+                and (nxt2 in ("a", "an", "the", "my", "his", "her", "every", "there", "here", "in", "at", "very", "hard", "well", "me", "him", "us", "them", "it") or nxt2 in MEALS | {"rice", "food", "bread", "fish", "meat"}):
+            yield i - 1, i + 2, "zero-3sg-noun"
+        # Come quick! / Drive slow.
+        if i == 1 and lowers[0] in ("come", "go", "run", "drive", "walk", "talk", "speak", "think", "move", "work", "eat", "finish") and low in ("quick", "slow", "proper", "careful", "loud") \
+                and (n == 2 or nxt in CLAUSE_END):
+            yield 0, 2, "adjective-adverb"
+        # If I'd be you / if he would know
+        if low == "if" and nxt in SUBJ - {"you"} and nxt2 in ("would", "'d") and nxt3 in ("be", "know", "have", "had", "own", "live", "see"):
+            yield i + 1, i + 4, "would-if"
+        # The man what's wife died / the man who his wife died
+        if low in ("that", "what", "at", "as") and nxt == "'s" and i >= 2 and prev in PERSON_NOUNS | {"fellow", "chap", "bloke", "lady", "one"} and i + 2 < n \
+                and nxt2 in KIN | POSSESSED | {"wife", "husband"} and nxt2 not in ("home", "place", "money", "business", "birthday"):
+            yield i, i + 3, "analytic-whose"
+        if low == "who" and nxt in ("his", "her", "their") and i >= 2 and prev in PERSON_NOUNS and lowers[i - 2] in ("the", "a", "that", "this") and i + 3 < n \
+                and lowers[i + 3] in ("is", "was", "died", "'s", "are", "were", "has", "had", "got", "passed", "broke", "left", "ran"):
+            yield i, i + 2, "analytic-whose"
+        # Small small children / slow slow
+        if low in REDUP_WORDS and low not in REDUP_STANDARD and nxt == low and i == 0 and doc[0].is_title and doc[1].is_lower:
+            yield 0, 2, "adjective-reduplication"
+        # They peel them and boils them (-s on a verb after 'and' when the subject is plural)
+        if low == "and" and i >= 2 and i + 2 < n and nxt.endswith("s") and len(nxt) > 3 and doc[i + 1].is_alpha and lemmas[i + 1] != nxt \
+                and nxt in (lemmas[i + 1] + "s", lemmas[i + 1] + "es", lemmas[i + 1][:-1] + "ies") and (lemmas[i + 1] in VERB_LEMMAS or _is_verb(lemmas[i + 1])) \
+                and nxt2 in ("them", "it", "him", "her", "the", "a", "my", "up", "out", "down", "away", "home", "there", "here", "me", "us") and not is_question:
+            _s, _e = _clause_bounds(lowers, i)
+            head = lowers[_s:i]
+            if head and head[0] in ("they", "we", "i", "you") and not any(w in SUBJ_3SG | {"who", "that", "which", "and", "or", "but", "because", "if", "when", "he", "she"} for w in head[1:]) \
+                    and len(head) >= 2 and lemmas[_s + 1] == head[1] and head[1] not in AUX:
+                yield i + 1, i + 2, "plural-verb-s"
+        # I'm going the pub (no 'to')
+        if lemmas[i] in ("go", "come") and nxt == "the" and nxt2 in ("pub", "shop", "shops", "market", "beach", "park", "cinema", "pictures", "match", "club", "chippy", "bank", "station", "doctor's", "library", "mall", "dance") \
+                and (i + 3 >= n or nxt3 in CLAUSE_END | {"now", "tonight", "today", "later", "with", "and", "tomorrow"}):
+            yield i, i + 3, "preposition-omission"
+        # Herself won't like it / Is himself at home? / Myself is going
+        if low in ("himself", "herself") and _at_clause_start(lowers, i) and nxt in AUX and nxt not in ("to", "let"):
+            yield i, i + 2, "absolute-reflexive"
+        if low in ("himself", "herself") and prev in ("is", "'s", "was") and i == 1 and is_question and nxt in ("in", "home", "at", "around", "about", "back", "there", "here", "up", "coming", "going", "out"):
+            yield 0, 2, "absolute-reflexive"
+        if low == "myself" and i == 0 and nxt in ("is", "am", "will", "'ll", "was", "went", "have", "had", "can", "did", "do", "going", "also", "i"):
+            yield 0, 2, "absolute-reflexive"
+
+
 def _has_plural(noun: str) -> bool:
     """The lookup table knows a plural of this noun (so it is countable)."""
     from .components import get_lemmatizer
@@ -1968,13 +2450,39 @@ def _has_plural(noun: str) -> bool:
     return any(lemmatize(form) == noun for form in (noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else ""))
 
 
+def _without_spaces(doc: Any) -> tuple[Any, list[int]] | None:
+    """A copy of ``doc`` without its whitespace tokens ("She  smoking" has one between the words, which would
+    hide every two-word feature), and the original index of each remaining token; None when there are none."""
+    from spacy.tokens import Doc
+
+    from .components import TokenLists, token_lists
+
+    lists = token_lists(doc)
+    if not any(w.isspace() for w in lists.lowers):
+        return None
+    keep = [i for i, w in enumerate(lists.lowers) if not w.isspace()]
+    copy = Doc(doc.vocab, words=[doc[i].text for i in keep], spaces=[True] * len(keep))
+    copy.user_data["locpipe"] = TokenLists([lists.lowers[i] for i in keep], [lists.lemmas[i] for i in keep],
+                                           [lists.starts[i] for i in keep])
+    return copy, keep
+
+
 def _chain(*rules: Callable[[Any], Iterator[Span]]) -> Callable[[Any], Iterator[Span]]:
     def run(doc: Any) -> Iterator[Span]:
+        spaced = _without_spaces(doc)
+        if spaced is None:
+            for rule in rules:
+                yield from rule(doc)
+            return
+        copy, keep = spaced
         for rule in rules:
-            yield from rule(doc)
+            for start, end, slug in rule(copy):
+                start = max(start, 0)
+                if start < end <= len(keep):
+                    yield keep[start], keep[end - 1] + 1, slug
     return run
 
 
 LANG_RULES["en"] = _chain(english_rules, more_english_rules, scots_no, world_rules, more_world_rules, agreement_rules,
                           word_order_rules, omission_rules, global_rules, more_global_rules,
-                          negation_question_rules, rare_spellings)
+                          negation_question_rules, ewave_extra_rules, ewave_verb_rules, rare_spellings)
