@@ -96,6 +96,13 @@ PAIRS = [
     ("I'm going the pub.", "preposition-omission", "I'm going the wrong way."),
     ("Who all?", "wh-all", "Who is it?"),
     ("Herself won't like it.", "absolute-reflexive", "She won't like it herself."),
+    ("I don't like it too.", "too-either", "I don't like it too much."),
+    ("There were much people.", "quantifier-singular", "There were so many people."),
+    ("I go there every days.", "quantifier-singular", "I go there every two days."),
+    ("One of my friend came.", "quantifier-singular", "One of the family came."),
+    ("You get the point?", "yn-no-inversion", "You know what?"),
+    ("There is people outside.", "theres-plural", "There are people outside."),
+    ("Us'll do it.", "us-subject", "Let us do it."),
 ]
 
 

@@ -2119,6 +2119,10 @@ def ewave_extra_rules(doc: Any) -> Iterator[Span]:
 
 
 RULES.update({
+    "yn-no-inversion": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / General (colloquial)",
+                        "gloss": "yes/no question without 'do' ('You get the point?' = do you get the point?)"},
+    "too-either": {"kind": "dialect", "label": "grammar", "variety": "South Asian / African / Singapore Englishes",
+                   "gloss": "'too' in a negative clause = either ('I don't like it too' = I don't like it either)"},
     "analytic-comparative": {"kind": "dialect", "label": "grammar", "variety": "World Englishes / General (non-standard)",
                              "gloss": "'more/most' with a short adjective ('more tall' = taller, 'the most big' = the biggest)"},
     "be-come": {"kind": "dialect", "label": "grammar", "variety": "Irish / Scottish / British dialects (dated)",
@@ -2438,6 +2442,27 @@ def ewave_verb_rules(doc: Any) -> Iterator[Span]:
             yield 0, 2, "absolute-reflexive"
         if low == "myself" and i == 0 and nxt in ("is", "am", "will", "'ll", "was", "went", "have", "had", "can", "did", "do", "going", "also", "i"):
             yield 0, 2, "absolute-reflexive"
+        # I don't like it too (= either)
+        if low == "too" and i >= 3 and (i + 1 == n or nxt in CLAUSE_END) and not is_question and prev not in ("me", "you", "him", "her", "us", "them", "much", "many", "far", "late", "early", "soon", "not", "n't", "is", "was", "are", "be") \
+                and any(w in ("n't", "not", "never") for w in lowers[_clause_bounds(lowers, i)[0]:i]) and prev != ",":
+            yield i, i + 1, "too-either"
+        # much people / every days / one of my friend
+        if low == "much" and i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower and prev not in ("very", "so", "how", "as", "thank", "thanks", "this", "that") \
+                and (nxt == "people" or nxt.endswith("s") and lemmas[i + 1] + "s" == nxt and lemmas[i + 1] != nxt and nxt not in ("thanks", "means", "news", "goods", "clothes", "less", "this", "was", "is", "has", "does", "always")
+                     and _has_plural(lemmas[i + 1])) and nxt2 not in ("of",):
+            yield i, i + 2, "quantifier-singular"
+        if low in ("every", "each") and i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower and nxt.endswith("s") and lemmas[i + 1] + "s" == nxt and lemmas[i + 1] != nxt \
+                and nxt not in ("means", "news", "series", "species", "thanks", "other", "others", "ones", "is", "was", "has", "does") and _has_plural(lemmas[i + 1]):
+            yield i, i + 2, "quantifier-singular"
+        if low == "one" and nxt == "of" and nxt2 in ("the", "my", "your", "his", "her", "our", "their") and i + 3 < n \
+                and nxt3 in PERSON_NOUNS | KIN | COUNT_NOUNS - {"people", "children", "men", "women", "students", "family", "baby"} and (i + 4 >= n or lowers[i + 4] in CLAUSE_END | {"is", "was", "has", "came", "went", "told", "said"}):
+            yield i, i + 4, "quantifier-singular"
+        # You get the point? (a yes/no question with neither auxiliary nor inversion)
+        if i == 0 and low == "you" and is_question and nxt in ("get", "understand", "remember", "eat", "finish", "hear") and n <= 7 and lowers[-1] == "?" and "," not in lowers:
+            yield 0, 2, "yn-no-inversion"
+        # There is people outside
+        if low in ("is", "was", "'s") and prev == "there" and nxt in ("people", "men", "women", "children", "lots") and (i < 2 or lowers[i - 2] not in ("where", "what")) and not is_question:
+            yield i - 1, i + 2, "theres-plural"
 
 
 def _has_plural(noun: str) -> bool:
