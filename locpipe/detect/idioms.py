@@ -27,10 +27,37 @@ def _content_lemmas(item: Item, start: int, end: int) -> set[str]:
     return {t.lemma_ for t in item.doc[start:end] if t.is_alpha and t.lemma_ not in STOPWORDS}
 
 
+#: a literal cue this close to the match (in tokens of the running dialogue: its own line, then
+#: the end of the line before or the start of the line after) is about the idiom's own words
+#: ("hang out the washing", "the water is under pressure", "I got cold feet. / It's January.")
+LITERAL_WINDOW = 8
+#: confidence of a match with a single literal cue further away (elsewhere in the line or in the
+#: lines around it): a hint for the reviewer, still read as the idiom
+FAR_LITERAL_CONFIDENCE = 0.55
+
+
+@dataclass
+class LiteralEvidence:
+    """Reasons to read a match literally.
+
+    Attributes:
+        reasons: what the reviewer is told (empty when the context looks figurative).
+        strong: the reasons make the literal reading likely (a cue next to the match, two cues
+            further away, or the idiom's own noun repeated next to a physical scene); when
+            False, a single cue further away only hints at it.
+    """
+
+    reasons: list[str]
+    strong: bool
+
+    def __bool__(self) -> bool:
+        return bool(self.reasons)
+
+
 def literal_evidence(
     ctx: Context, item: Item, span: Any, entry: dict[str, Any], skip: frozenset[int] = frozenset()
-) -> list[str]:
-    """Reasons to read the match literally (empty when the context looks figurative).
+) -> LiteralEvidence:
+    """Reasons to read the match literally, and whether they are strong.
 
     ``skip``: positions of neighbouring segments left out of the context (a reply that
     plays on the idiom's literal words shows that the idiom itself was figurative).
@@ -38,17 +65,21 @@ def literal_evidence(
     reasons: list[str] = []
     lemmatize = _lemmatizer(ctx.lang)
     context = ctx.context_lemmas(item, exclude=(span.start, span.end), skip=skip)
-    hits = sorted(literal_cues(entry, lemmatize, head=_head_before(item, span)) & context)
+    cues = literal_cues(entry, lemmatize, head=_head_before(item, span))
+    hits = sorted(cues & context)
+    near = sorted(cues & _running_words_near(ctx, item, span, LITERAL_WINDOW, skip))
+    strong = bool(near) or len({lemmatize(h) for h in hits}) >= 2
     if hits:
         reasons.append(f"context words suggest a literal reading: {', '.join(hits[:4])}")
     own = _content_lemmas(item, span.start, span.end)
     repeated = sorted(w for w in own & context if len(w) > 2 and w not in SCENE_VERBS)
     scene = sorted(GENERIC_LITERAL_CUES & context & _words_near(item, span))
     if repeated and scene:
+        strong = True
         reasons.append(
             f"'{repeated[0]}' is mentioned again nearby, next to '{scene[0]}': it may be meant literally"
         )
-    return reasons
+    return LiteralEvidence(reasons, strong)
 
 
 #: verbs that head a prepositional idiom without being written in it ("sitting on the fence",
@@ -96,7 +127,21 @@ _SKIP_BEFORE_HEAD = frozenset(["right", "just", "still", "firmly", "squarely", "
 
 def _words_near(item: Item, span: Any, window: int = 6) -> set[str]:
     lo, hi = max(0, span.start - window), min(len(item.doc), span.end + window)
-    return {t.lemma_ for t in item.doc[lo:hi] if not (span.start <= t.i < span.end)}
+    return {w for t in item.doc[lo:hi] if not (span.start <= t.i < span.end) for w in (t.lemma_, t.lower_)}
+
+
+def _running_words_near(ctx: Context, item: Item, span: Any, window: int, skip: frozenset[int]) -> set[str]:
+    """Lemmas and forms within ``window`` tokens of the match in the running dialogue: its own line,
+    continued into the end of the line before and the start of the line after (not ``skip``)."""
+    words = _words_near(item, span, window)
+    spill = ((item.pos - 1, window - span.start), (item.pos + 1, window - (len(item.doc) - span.end)))
+    for pos, room in spill:
+        if room <= 0 or not 0 <= pos < len(ctx.items) or pos in skip or ctx.items[pos].is_sdh:
+            continue
+        doc = ctx.items[pos].doc
+        tokens = doc[max(0, len(doc) - room):] if pos < item.pos else doc[:room]
+        words |= {w for t in tokens for w in (t.lemma_, t.lower_)}
+    return words
 
 
 def _lemmatizer(lang: str) -> Any:
@@ -221,13 +266,15 @@ def collect(ctx: Context) -> list[Flag]:
             if reply is not None:
                 evidence.append(f"the reply '{ctx.items[reply].segment.text.strip()[:60]}' plays on its literal words")
             if literal:
-                confidence = min(confidence, LITERAL_CONFIDENCE)
-                evidence.extend(literal)
+                confidence = min(confidence, LITERAL_CONFIDENCE if literal.strong else FAR_LITERAL_CONFIDENCE)
+                evidence.extend(literal.reasons)
             suggestion = "translate the meaning, not the words; use a target idiom of the same register if one fits"
             if entry.get("note"):
                 suggestion = f"{entry['note']} — {suggestion}"
-            if literal:
+            if literal.strong:
                 suggestion = "probably literal here: check before translating it as the idiom"
+            elif literal:
+                suggestion = f"{suggestion} (check it is not meant literally here)"
             flags.append(
                 ctx.flag(
                     item, span.start_char, span.end_char, kind="idiom", label=label, rule_id=entry["id"],
