@@ -57,3 +57,14 @@ def test_cue_at_the_end_of_the_line_before_is_next_to_it() -> None:
 def test_cue_deep_in_a_neighbouring_line_is_a_hint() -> None:
     flag = cold_feet(["She told me about the snow last night when she called me late.", "I got cold feet."])
     assert flag.confidence == FAR_LITERAL_CONFIDENCE
+
+
+@pytest.mark.parametrize(("literal", "figurative", "rule"), [
+    ("Put your phone away.", "They put him away for ten years.", "en.idiom.put-someone-away"),
+    ("Have your coat on.", "You're having me on!", "en.idiom.have-someone-on"),
+])
+def test_a_literal_cue_filling_a_slot_counts(literal: str, figurative: str, rule: str) -> None:
+    transcript = detect(make_transcript([literal, "[music]", figurative], lang="en"), lang="en", kinds="idiom")
+    by_line = {f.segment: f.confidence for f in transcript.flags if f.rule_id == rule}
+    assert by_line["s0001"] == LITERAL_CONFIDENCE
+    assert by_line["s0003"] >= 0.5

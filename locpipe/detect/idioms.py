@@ -66,8 +66,11 @@ def literal_evidence(
     lemmatize = _lemmatizer(ctx.lang)
     context = ctx.context_lemmas(item, exclude=(span.start, span.end), skip=skip)
     cues = literal_cues(entry, lemmatize, head=_head_before(item, span))
-    hits = sorted(cues & context)
-    near = sorted(cues & _running_words_near(ctx, item, span, LITERAL_WINDOW, skip))
+    # the words filling the idiom's slots count too ("put your phone away"): the cues never hold
+    # the idiom's own words, so only the fillers can match
+    inside = {w for t in item.doc[span.start:span.end] for w in (t.lemma_, t.lower_)}
+    hits = sorted(cues & (context | inside))
+    near = sorted(cues & (_running_words_near(ctx, item, span, LITERAL_WINDOW, skip) | inside))
     strong = bool(near) or len({lemmatize(h) for h in hits}) >= 2
     if hits:
         reasons.append(f"context words suggest a literal reading: {', '.join(hits[:4])}")
