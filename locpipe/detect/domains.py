@@ -14,10 +14,12 @@ Everything is built once per lexicon and cached.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +147,8 @@ def read_domains(path: Path, *, lang: str, lemmatize: Any = None) -> Domains:
         domains.words[name] = frozenset(forms)
         for form in forms:
             index[form].add(name)
-    domains.index = {word: frozenset(names) for word, names in index.items()}
+    shared: dict[frozenset[str], frozenset[str]] = {}  # one object per distinct set of domains
+    domains.index = {word: shared.setdefault(frozenset(names), frozenset(names)) for word, names in index.items()}
     return domains
 
 
@@ -203,13 +206,21 @@ def load_domains(lexicon: Lexicon, *, min_shared: int = MIN_SHARED) -> Domains:
         return _CACHE[key]
     from .components import get_lemmatizer
 
-    lemmatize = get_lemmatizer(lexicon.lang)
+    lemmatize = lru_cache(maxsize=None)(get_lemmatizer(lexicon.lang))  # context words repeat a lot
     path = Path(lexicon.root) / lexicon.lang / FILE_NAME
-    if path.is_file():
-        domains = read_domains(path, lang=lexicon.lang, lemmatize=lemmatize)
-        tag_senses(domains, lexicon, lemmatize=lemmatize, min_shared=min_shared)
-    else:
-        domains = Domains(lang=lexicon.lang)
+    # thousands of small sets built after spaCy has loaded: a full garbage collection over spaCy's
+    # objects in the middle costs more than the build itself
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        if path.is_file():
+            domains = read_domains(path, lang=lexicon.lang, lemmatize=lemmatize)
+            tag_senses(domains, lexicon, lemmatize=lemmatize, min_shared=min_shared)
+        else:
+            domains = Domains(lang=lexicon.lang)
+    finally:
+        if collecting:
+            gc.enable()
     _CACHE[key] = domains
     return domains
 
