@@ -68,3 +68,13 @@ def test_a_literal_cue_filling_a_slot_counts(literal: str, figurative: str, rule
     by_line = {f.segment: f.confidence for f in transcript.flags if f.rule_id == rule}
     assert by_line["s0001"] == LITERAL_CONFIDENCE
     assert by_line["s0003"] >= 0.5
+
+
+def test_a_capitalised_word_mid_sentence_is_a_name() -> None:
+    transcript = detect(make_transcript(["We met at Will's place.", "[music]", "You can leave at will.", "[music]",
+                                         "He said, Mark my words."], lang="en"), lang="en", kinds="idiom")
+    by_line = {f.segment: (f.rule_id, f.confidence, f.evidence[-1]) for f in transcript.flags}
+    assert by_line["s0001"] == ("en.idiom.at-will", LITERAL_CONFIDENCE,
+                                "'Will' is capitalised mid-sentence: probably a name, not the idiom's word")
+    assert by_line["s0003"][:2] == ("en.idiom.at-will", 0.85)
+    assert by_line["s0005"][:2] == ("en.idiom.mark-my-words", 0.85)

@@ -147,6 +147,33 @@ def _running_words_near(ctx: Context, item: Item, span: Any, window: int, skip: 
     return words
 
 
+_SENTENCE_END = frozenset([".", ",", ";", "!", "?", "…", "...", ":", '"', "“", "”", "-", "—", "–", "«", "»", "(", "[", "'", "‘"])
+
+
+#: first names that are also common English words ("at Will's", "Frank's honest")
+NAME_WORDS = frozenset([
+    "will", "bill", "mark", "rose", "jack", "frank", "grace", "hope", "joy", "may", "sue", "pat", "rob", "art",
+    "bob", "ray", "rich", "drew", "guy", "sandy", "ivy", "dawn", "faith", "max", "chase", "miles", "holly", "amber",
+    "ruby", "penny", "cliff", "dean", "don", "earl", "glen", "nick", "reed", "rod", "wade", "bud", "dash", "duke",
+    "hank", "chip", "buck", "brook", "june", "april", "august", "jimmy", "jerry", "sally", "barry", "kit", "win",
+])
+
+
+def _name_inside(item: Item, span: Any, entry: dict[str, Any]) -> str:
+    """A first name in the match that the idiom writes as a lower-case word ("at Will's house" is
+    not "at will"): written with a capital in mid-sentence, while the rest of the match is lower
+    case (a title in capitals, "Night Owl", stays the idiom); "" when there is none."""
+    pattern = entry["pattern"]
+    if not isinstance(pattern, str):
+        return ""
+    written = {w.lower() for w in re.findall(r"[\w'’-]+", pattern) if w.islower()}
+    capitals = [k for k in range(span.start, span.end) if item.doc[k].text[:1].isupper()]
+    if len(capitals) != 1 or capitals[0] == 0 or item.doc[capitals[0] - 1].text in _SENTENCE_END:
+        return ""
+    text = item.doc[capitals[0]].text
+    return text if text.lower() in NAME_WORDS and text.lower() in written and not text.isupper() else ""
+
+
 def _lemmatizer(lang: str) -> Any:
     from .components import get_lemmatizer
 
@@ -266,6 +293,10 @@ def collect(ctx: Context) -> list[Flag]:
                 confidence -= 0.05  # words inserted between the idiom's words
             reply = replies.get((item.pos, span.start, span.end))
             literal = literal_evidence(ctx, item, span, entry, frozenset() if reply is None else frozenset([reply]))
+            name = _name_inside(item, span, entry)
+            if name:
+                literal = LiteralEvidence([*literal.reasons, f"'{name}' is capitalised mid-sentence: probably a name, "
+                                           "not the idiom's word"], strong=True)
             if reply is not None:
                 evidence.append(f"the reply '{ctx.items[reply].segment.text.strip()[:60]}' plays on its literal words")
             if literal:
