@@ -1,0 +1,119 @@
+"""Dictionary variants of English idioms: widened templates and ``idioms-variants.jsonl``.
+
+Every sentence is written for this file. Each uses a variant form an idiom dictionary gives
+(round/around, British/American wording, a verb alternative, the idiom without its leading
+preposition or verb) or a British journalistic/fiction idiom, and must be flagged as idiomatic
+by the entry named; a few literal uses must be lowered by the entry's ``literal`` cues.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from test_detect_support import make_transcript  # noqa: E402
+
+from locpipe.detect import detect  # noqa: E402
+from locpipe.detect.idioms import IDIOMATIC_THRESHOLD  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FILE = ROOT / "locpipe" / "lexicons" / "en" / "idioms-variants.jsonl"
+
+WIDENED = [
+    # (rule id, sentence, matched text) — existing entries whose template now takes the variant
+    ("en.idiom.a-millstone-around-ones-neck", "The debt is a millstone round his neck.", "a millstone round his neck"),
+    ("en.idiom.put-the-cat-among-the-pigeons", "That really put the cat amongst the pigeons.",
+     "put the cat amongst the pigeons"),
+    ("en.idiom.see-the-wood-for-the-trees", "He never could see the forest for the trees.",
+     "see the forest for the trees"),
+    ("en.idiom.wrap-someone-around-ones-little-finger", "She can wrap him round her little finger.",
+     "wrap him round her little finger"),
+    ("en.idiom.the-icing-on-the-cake", "The bonus was the frosting on the cake.", "the frosting on the cake"),
+    ("en.idiom.beat-around-about-the-bush", "Stop beating round the bush.", "beating round the bush"),
+    ("en.idiom.sweep-under-the-carpet", "You can't just sweep under the rug and hope.", "sweep under the rug"),
+    ("en.idiom.put-someones-mind-at-rest", "That letter should set your mind at rest.", "set your mind at rest"),
+    ("en.idiom.put-ones-house-in-order", "The party must set its house in order first.", "set its house in order"),
+    ("en.idiom.set-the-wheels-in-motion", "The committee put the wheels in motion last week.",
+     "put the wheels in motion"),
+    ("en.idiom.keep-a-tight-rein-on", "We'll hold a tight rein on spending this year.", "hold a tight rein on"),
+    ("en.idiom.get-ones-knickers-in-a-twist", "Don't have your knickers in a twist over it.",
+     "have your knickers in a twist"),
+    ("en.idiom.get-the-better-of", "United had the better of the first half.", "had the better of"),
+    ("en.idiom.cast-the-first-stone", "Let him who is without sin throw the first stone.", "throw the first stone"),
+    ("en.idiom.come-full-circle", "Fashion has gone full circle since the seventies.", "gone full circle"),
+    ("en.idiom.come-a-cropper", "The firm went a cropper last year.", "went a cropper"),
+    ("en.idiom.put-the-boot-in", "The tabloids stuck the boot in.", "stuck the boot in"),
+    ("en.idiom.to-the-bitter-end", "We fought until the bitter end.", "until the bitter end"),
+    ("en.idiom.home-from-home", "The cottage is a home away from home.", "home away from home"),
+    ("en.idiom.the-cat-that-swallowed-the-canary", "He looked like the cat that ate the canary.",
+     "the cat that ate the canary"),
+    ("en.idiom.separate-the-men-from-the-boys", "This exam will sort the men from the boys.",
+     "sort the men from the boys"),
+    ("en.idiom.on-the-horns-of-a-dilemma", "The minister faces the horns of a dilemma.", "the horns of a dilemma"),
+    ("en.idiom.cut-the-gordian-knot", "The treaty was meant to be the Gordian knot's solution, not another knot.",
+     "the Gordian knot"),
+    ("en.idiom.make-a-rod-for-ones-own-back", "Promising that is a rod for your own back.",
+     "a rod for your own back"),
+    ("en.idiom.when-the-chips-are-down", "If the chips are down, call me.", "If the chips are down"),
+    ("en.idiom.carry-coals-to-newcastle", "Selling them tea is taking coals to Newcastle.", "taking coals to Newcastle"),
+    ("en.idiom.push-up-daisies", "He's been pushing up the daisies for years.", "pushing up the daisies"),
+]
+
+ADDED = [
+    # (rule id, sentence, matched text) — entries of idioms-variants.jsonl
+    ("en.idiom.sell-like-hotcakes", "Those tickets sold like hotcakes.", "sold like hotcakes"),
+    ("en.idiom.wouldnt-touch-something-with-a-bargepole", "I wouldn't touch that deal with a bargepole.",
+     "touch that deal with a bargepole"),
+    ("en.idiom.under-starters-orders", "The candidates are under starter's orders.", "under starter's orders"),
+    ("en.idiom.bowl-someone-a-googly", "The interviewer bowled him a googly about his taxes.", "bowled him a googly"),
+    ("en.idiom.fudge-the-issue", "The minister fudged the issue again.", "fudged the issue"),
+    ("en.idiom.a-three-line-whip", "MPs were under a three-line whip.", "a three-line whip"),
+    ("en.idiom.give-someone-a-bloody-nose", "The voters gave the government a bloody nose.",
+     "gave the government a bloody nose"),
+    ("en.idiom.brush-something-under-the-carpet-rug", "They tried to brush it under the rug.",
+     "brush it under the rug"),
+    ("en.idiom.away-with-the-fairies", "She's away with the fairies again.", "away with the fairies"),
+    ("en.idiom.the-night-of-the-long-knives", "It was a night of the long knives in the cabinet.",
+     "a night of the long knives"),
+    ("en.idiom.pip-someone-at-the-post", "Our bid was pipped at the post by a rival.", "was pipped at the post"),
+    ("en.idiom.blow-the-gaff", "Someone blew the gaff on the whole plan.", "blew the gaff"),
+]
+
+LITERAL = [
+    # (rule id, literal sentence): a cue from the entry's literal list lowers the match
+    ("en.idiom.a-bumpy-ride", "The road was full of potholes, so it was a bumpy ride in the taxi."),
+    ("en.idiom.park-the-bus", "The driver had to park the bus outside the depot."),
+    ("en.idiom.give-someone-a-bloody-nose", "He punched him and gave him a bloody nose."),
+    ("en.idiom.out-of-the-blocks", "The sprinter was slow out of the blocks on the track."),
+]
+
+
+def _flags(text: str, rule_id: str) -> list:
+    transcript = detect(make_transcript([text]), lang="en", kinds="idiom")
+    return [f for f in transcript.flags if f.rule_id == rule_id]
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "matched"), WIDENED + ADDED)
+def test_variant_is_flagged_as_the_idiom(rule_id: str, sentence: str, matched: str) -> None:
+    found = _flags(sentence, rule_id)
+    assert [f.text for f in found] == [matched], f"{rule_id} in {sentence!r}: {[f.text for f in found]}"
+    assert found[0].confidence >= IDIOMATIC_THRESHOLD
+
+
+@pytest.mark.parametrize(("rule_id", "sentence"), LITERAL)
+def test_literal_use_is_lowered(rule_id: str, sentence: str) -> None:
+    found = _flags(sentence, rule_id)
+    assert found, f"{rule_id} not found in {sentence!r}"
+    assert all(f.confidence < IDIOMATIC_THRESHOLD for f in found)
+
+
+def test_variants_file_passes_the_lexicon_check() -> None:
+    spec = importlib.util.spec_from_file_location("check_lexicon_basic", ROOT / "scripts" / "check_lexicon_basic.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.check_file(FILE) == []
