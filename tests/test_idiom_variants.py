@@ -2,8 +2,8 @@
 
 Every sentence is written for this file. Each uses a variant form an idiom dictionary gives
 (round/around, British/American wording, a verb alternative, the idiom without its leading
-preposition or verb) or a British journalistic/fiction idiom, and must be flagged as idiomatic
-by the entry named; a few literal uses must be lowered by the entry's ``literal`` cues.
+preposition or verb, the hyphenated adjective form) or a British journalistic/fiction idiom, and must
+be flagged as idiomatic by the entry named; a few literal uses must be lowered by the entry's ``literal`` cues.
 """
 
 from __future__ import annotations
@@ -79,8 +79,23 @@ ADDED = [
     ("en.idiom.away-with-the-fairies", "She's away with the fairies again.", "away with the fairies"),
     ("en.idiom.the-night-of-the-long-knives", "It was a night of the long knives in the cabinet.",
      "a night of the long knives"),
+    ("en.idiom.a-knock-on-effect", "The strike had a knock-on effect on exports.", "a knock-on effect"),
+    ("en.idiom.bottle-it", "He had the chance and he bottled it.", "bottled it"),
     ("en.idiom.pip-someone-at-the-post", "Our bid was pipped at the post by a rival.", "was pipped at the post"),
     ("en.idiom.blow-the-gaff", "Someone blew the gaff on the whole plan.", "blew the gaff"),
+]
+
+COMPOUNDS = [
+    # (rule id, sentence, matched text) — the hyphenated adjective form of an idiom with an article inside
+    ("en.idiom.run-of-the-mill", "It was a run-of-the-mill job.", "run-of-the-mill"),
+    ("en.idiom.over-the-top", "What an over-the-top performance.", "over-the-top"),
+    ("en.idiom.off-the-cuff", "It was only an off-the-cuff remark.", "off-the-cuff"),
+    ("en.idiom.spur-of-the-moment", "It was a spur-of-the-moment decision.", "spur-of-the-moment"),
+    ("en.idiom.once-in-a-lifetime", "This is a once-in-a-lifetime chance.", "once-in-a-lifetime"),
+    ("en.idiom.chock-a-block", "The car park was chock-a-block by nine.", "chock-a-block"),
+    ("en.idiom.dyed-in-the-wool", "He's a dyed-in-the-wool Tory.", "dyed-in-the-wool"),
+    ("en.idiom.behind-the-scenes", "We got a behind-the-scenes look.", "behind-the-scenes"),
+    ("en.idiom.off-the-record", "He gave an off the record briefing.", "off the record"),
 ]
 
 LITERAL = [
@@ -97,7 +112,7 @@ def _flags(text: str, rule_id: str) -> list:
     return [f for f in transcript.flags if f.rule_id == rule_id]
 
 
-@pytest.mark.parametrize(("rule_id", "sentence", "matched"), WIDENED + ADDED)
+@pytest.mark.parametrize(("rule_id", "sentence", "matched"), WIDENED + ADDED + COMPOUNDS)
 def test_variant_is_flagged_as_the_idiom(rule_id: str, sentence: str, matched: str) -> None:
     found = _flags(sentence, rule_id)
     assert [f.text for f in found] == [matched], f"{rule_id} in {sentence!r}: {[f.text for f in found]}"
