@@ -61,6 +61,10 @@ WIDENED = [
     ("en.idiom.when-the-chips-are-down", "If the chips are down, call me.", "If the chips are down"),
     ("en.idiom.carry-coals-to-newcastle", "Selling them tea is taking coals to Newcastle.", "taking coals to Newcastle"),
     ("en.idiom.push-up-daisies", "He's been pushing up the daisies for years.", "pushing up the daisies"),
+    ("en.idiom.the-penny-drops", "Then the penny has dropped, at last.", "the penny has dropped"),
+    ("en.idiom.fall-between-two-stools", "He's caught between two stools.", "caught between two stools"),
+    ("en.idiom.plough-a-lonely-furrow", "She has always ploughed a lone furrow.", "ploughed a lone furrow"),
+    ("en.idiom.beat-the-drum-for", "He's been banging the drum for reform.", "banging the drum for"),
 ]
 
 ADDED = [
@@ -81,6 +85,9 @@ ADDED = [
      "a night of the long knives"),
     ("en.idiom.a-knock-on-effect", "The strike had a knock-on effect on exports.", "a knock-on effect"),
     ("en.idiom.bottle-it", "He had the chance and he bottled it.", "bottled it"),
+    ("en.idiom.beside-oneself", "She was beside herself with grief.", "beside herself"),
+    ("en.idiom.run-the-gamut", "Her moods ran the gamut from joy to despair.", "ran the gamut"),
+    ("en.idiom.cast-iron", "He had a cast-iron alibi.", "cast-iron"),
     ("en.idiom.pip-someone-at-the-post", "Our bid was pipped at the post by a rival.", "was pipped at the post"),
     ("en.idiom.blow-the-gaff", "Someone blew the gaff on the whole plan.", "blew the gaff"),
 ]
@@ -104,6 +111,8 @@ LITERAL = [
     ("en.idiom.park-the-bus", "The driver had to park the bus outside the depot."),
     ("en.idiom.give-someone-a-bloody-nose", "He punched him and gave him a bloody nose."),
     ("en.idiom.out-of-the-blocks", "The sprinter was slow out of the blocks on the track."),
+    ("en.idiom.cast-iron", "She fried the eggs in a cast-iron pan on the stove."),
+    ("en.idiom.sow-the-seeds-of", "The farmer sowed the seeds in the field in spring."),
 ]
 
 
