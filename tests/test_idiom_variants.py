@@ -62,6 +62,7 @@ WIDENED = [
     ("en.idiom.carry-coals-to-newcastle", "Selling them tea is taking coals to Newcastle.", "taking coals to Newcastle"),
     ("en.idiom.push-up-daisies", "He's been pushing up the daisies for years.", "pushing up the daisies"),
     ("en.idiom.the-penny-drops", "Then the penny has dropped, at last.", "the penny has dropped"),
+    ("en.idiom.a-thorn-in-the-flesh", "They are a thorn in the side of the government.", "a thorn in the side"),
     ("en.idiom.fall-between-two-stools", "He's caught between two stools.", "caught between two stools"),
     ("en.idiom.plough-a-lonely-furrow", "She has always ploughed a lone furrow.", "ploughed a lone furrow"),
     ("en.idiom.beat-the-drum-for", "He's been banging the drum for reform.", "banging the drum for"),
@@ -88,6 +89,7 @@ ADDED = [
     ("en.idiom.beside-oneself", "She was beside herself with grief.", "beside herself"),
     ("en.idiom.run-the-gamut", "Her moods ran the gamut from joy to despair.", "ran the gamut"),
     ("en.idiom.cast-iron", "He had a cast-iron alibi.", "cast-iron"),
+    ("en.idiom.close-to-the-vest", "He kept his cards close to the vest.", "close to the vest"),
     ("en.idiom.pip-someone-at-the-post", "Our bid was pipped at the post by a rival.", "was pipped at the post"),
     ("en.idiom.blow-the-gaff", "Someone blew the gaff on the whole plan.", "blew the gaff"),
 ]
@@ -113,6 +115,7 @@ LITERAL = [
     ("en.idiom.out-of-the-blocks", "The sprinter was slow out of the blocks on the track."),
     ("en.idiom.cast-iron", "She fried the eggs in a cast-iron pan on the stove."),
     ("en.idiom.sow-the-seeds-of", "The farmer sowed the seeds in the field in spring."),
+    ("en.idiom.close-to-ones-chest-vest", "She held the baby close to her chest."),
 ]
 
 
