@@ -64,6 +64,9 @@ WIDENED = [
     ("en.idiom.the-penny-drops", "Then the penny has dropped, at last.", "the penny has dropped"),
     ("en.idiom.a-thorn-in-the-flesh", "They are a thorn in the side of the government.", "a thorn in the side"),
     ("en.idiom.as-bald-as-a-coot", "He's bald as a coot.", "bald as a coot"),
+    ("en.idiom.grasp-the-nettle", "You must seize the nettle now.", "seize the nettle"),
+    ("en.idiom.draw-the-short-straw", "I picked the short straw again.", "picked the short straw"),
+    ("en.idiom.lose-ones-cool", "Don't blow your cool over this.", "blow your cool"),
     ("en.idiom.fall-between-two-stools", "He's caught between two stools.", "caught between two stools"),
     ("en.idiom.plough-a-lonely-furrow", "She has always ploughed a lone furrow.", "ploughed a lone furrow"),
     ("en.idiom.beat-the-drum-for", "He's been banging the drum for reform.", "banging the drum for"),
@@ -96,6 +99,7 @@ ADDED = [
      "a stick to beat him with"),
     ("en.idiom.cant-be-doing-with", "I can't be doing with all this fuss.", "can't be doing with"),
     ("en.idiom.tickety-boo", "Everything's tickety-boo.", "tickety-boo"),
+    ("en.idiom.lay-something-to-rest", "That should lay the rumour to rest.", "lay the rumour to rest"),
     ("en.idiom.pip-someone-at-the-post", "Our bid was pipped at the post by a rival.", "was pipped at the post"),
     ("en.idiom.blow-the-gaff", "Someone blew the gaff on the whole plan.", "blew the gaff"),
 ]
