@@ -67,6 +67,8 @@ WIDENED = [
     ("en.idiom.grasp-the-nettle", "You must seize the nettle now.", "seize the nettle"),
     ("en.idiom.draw-the-short-straw", "I picked the short straw again.", "picked the short straw"),
     ("en.idiom.lose-ones-cool", "Don't blow your cool over this.", "blow your cool"),
+    ("en.idiom.shiver-shivers-down-ones-spine", "A chill ran down my spine.", "chill ran down my spine"),
+    ("en.idiom.eyes-like-saucers", "Her eyes were like saucers.", "eyes were like saucers"),
     ("en.idiom.fall-between-two-stools", "He's caught between two stools.", "caught between two stools"),
     ("en.idiom.plough-a-lonely-furrow", "She has always ploughed a lone furrow.", "ploughed a lone furrow"),
     ("en.idiom.beat-the-drum-for", "He's been banging the drum for reform.", "banging the drum for"),
@@ -100,6 +102,8 @@ ADDED = [
     ("en.idiom.cant-be-doing-with", "I can't be doing with all this fuss.", "can't be doing with"),
     ("en.idiom.tickety-boo", "Everything's tickety-boo.", "tickety-boo"),
     ("en.idiom.lay-something-to-rest", "That should lay the rumour to rest.", "lay the rumour to rest"),
+    ("en.idiom.turn-to-jelly", "My knees turned to jelly.", "turned to jelly"),
+    ("en.idiom.fly-into-a-rage", "He flew into a rage.", "flew into a rage"),
     ("en.idiom.pip-someone-at-the-post", "Our bid was pipped at the post by a rival.", "was pipped at the post"),
     ("en.idiom.blow-the-gaff", "Someone blew the gaff on the whole plan.", "blew the gaff"),
 ]
@@ -126,6 +130,7 @@ LITERAL = [
     ("en.idiom.cast-iron", "She fried the eggs in a cast-iron pan on the stove."),
     ("en.idiom.sow-the-seeds-of", "The farmer sowed the seeds in the field in spring."),
     ("en.idiom.close-to-ones-chest-vest", "She held the baby close to her chest."),
+    ("en.idiom.turn-to-jelly", "Leave the dessert in the fridge until it turns to jelly."),
 ]
 
 
