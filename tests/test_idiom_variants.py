@@ -104,6 +104,9 @@ ADDED = [
     ("en.idiom.lay-something-to-rest", "That should lay the rumour to rest.", "lay the rumour to rest"),
     ("en.idiom.turn-to-jelly", "My knees turned to jelly.", "turned to jelly"),
     ("en.idiom.fly-into-a-rage", "He flew into a rage.", "flew into a rage"),
+    ("en.idiom.take-a-nose-dive", "His career took a nose-dive after that.", "took a nose-dive"),
+    ("en.idiom.green-shoots", "We're seeing the green shoots of recovery.", "green shoots of recovery"),
+    ("en.idiom.cut-something-to-the-bone", "They cut staff to the bone.", "cut staff to the bone"),
     ("en.idiom.pip-someone-at-the-post", "Our bid was pipped at the post by a rival.", "was pipped at the post"),
     ("en.idiom.blow-the-gaff", "Someone blew the gaff on the whole plan.", "blew the gaff"),
 ]
@@ -130,6 +133,8 @@ LITERAL = [
     ("en.idiom.cast-iron", "She fried the eggs in a cast-iron pan on the stove."),
     ("en.idiom.sow-the-seeds-of", "The farmer sowed the seeds in the field in spring."),
     ("en.idiom.close-to-ones-chest-vest", "She held the baby close to her chest."),
+    ("en.idiom.a-black-hole", "Astronomers found a black hole at the centre of the galaxy."),
+    ("en.idiom.trim-the-fat", "Trim the fat off the steak with a sharp knife."),
     ("en.idiom.turn-to-jelly", "Leave the dessert in the fridge until it turns to jelly."),
 ]
 
