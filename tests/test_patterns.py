@@ -144,6 +144,9 @@ def variant_matcher():
         ("catch someone red-handed", "They caught him red handed.", ["caught him red handed"]),
         ("day in , day out", "Day in day out, we work.", ["Day in day out"]),
         ("day in , day out", "Day in, day out.", ["Day in, day out"]),
+        # a hyphen before an article too: the adjective form of an idiom with an article inside
+        ("run of the mill", "A run-of-the-mill job.", ["run-of-the-mill"]),
+        ("once in a lifetime", "A once-in-a-lifetime chance.", ["once-in-a-lifetime"]),
     ],
 )
 def test_idiom_variants(variant_matcher, template: str, text: str, expected: list[str]) -> None:

@@ -289,7 +289,8 @@ def collect(ctx: Context) -> list[Flag]:
             confidence = BASE_CONFIDENCE.get(label, 0.8)
             evidence = [f"matches the {label} '{entry['pattern']}'" if isinstance(entry["pattern"], str)
                         else f"matches the {label} pattern {entry['id']}"]
-            if len(span) > len(entry["pattern"].split()) + 1 if isinstance(entry["pattern"], str) else False:
+            words = sum(1 for k in range(span.start, span.end) if any(c.isalnum() for c in item.doc[k].text))
+            if words > len(entry["pattern"].split()) + 1 if isinstance(entry["pattern"], str) else False:
                 confidence -= 0.05  # words inserted between the idiom's words
             reply = replies.get((item.pos, span.start, span.end))
             literal = literal_evidence(ctx, item, span, entry, frozenset() if reply is None else frozenset([reply]))

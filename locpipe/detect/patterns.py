@@ -615,9 +615,9 @@ class TemplateCompiler:
     ) -> None:
         """Idiom-only gaps before element ``i + 1``: punctuation inside the idiom, adverbs before a
         preposition or after a form of "be"."""
-        if kind in ("word", "det") and nxt[2] == "word":
+        if kind in ("word", "det") and nxt[2] in ("word", "det"):
             # quotes, dashes and ellipses between two words of an idiom ("spill the... beans", "let the 'cat'
-            # out of the bag"), and a hyphen ("red-handed" / "red handed")
+            # out of the bag"), and a hyphen ("red-handed" / "red handed", "run-of-the-mill")
             # (IS_PUNCT, not a list of marks: an attribute costs spaCy less than a set predicate per Matcher)
             expanded.append(([[{"IS_PUNCT": True, "OP": "?"}]], False, "punct"))
         if i >= 1 and nxt[2] == "word" and nxt_text in PREPOSITIONS and kind != "det":
