@@ -451,6 +451,8 @@ LINK_FILLERS: dict[str, frozenset[str]] = {
                      "sort", "big", "great", "good", "bad", "terrible", "awful", "bit", "still", "also", "even"]),
 }
 _TIGHT = frozenset(["of", "'s", "’s", "-", "and", "&"])
+#: tokens a setup clause needs before a punctuation mark to make it a setup / punchline break
+MIN_SETUP_TOKENS = 3
 _PIVOT_PUNCT = frozenset([",", ";", ":", "-", "--", "—", "–", "?", "!", "...", "…"])
 
 
@@ -637,7 +639,9 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> 
     pivot = -1  # the last clause break before the word
     for i in range(span.start):
         lower = lists.lowers[i]
-        if (lower in pivots or lower in _PIVOT_PUNCT) and i > 0:
+        # a mark after one or two words closes a vocative or an interjection ("Nurse, check his pulse."),
+        # not a setup clause
+        if (lower in pivots and i > 0) or (lower in _PIVOT_PUNCT and i >= MIN_SETUP_TOKENS):
             pivot = i
     tokens: list[tuple[str, str, str]] = []  # (lemma, lowercase form, where: setup / near / after) per content token
     idiom = _idiom_around(item, span.start, span.end)
