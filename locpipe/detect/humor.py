@@ -406,16 +406,53 @@ def _sense_words(ctx: Context, senses: list[dict[str, Any]], key: str = "") -> l
     return out
 
 
+_Index = dict[str, list[int]]
+
+
+def _sense_index(ctx: Context, senses: list[dict[str, Any]], key: str = "") -> list[tuple[_Index, _Index, _Index]]:
+    """Per sense, where its words can be hit from: exact form, first five letters (forms of five
+    letters or more), four-letter form — each to the indexes of the sense's words (cached like
+    :func:`_sense_words`). A context word can only hit the words it indexes, so
+    :func:`sense_hits` looks at a handful of words instead of every word of every sense."""
+    cache = ctx.cache.setdefault("sense_index", {})
+    if key and key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    out = []
+    for words in _sense_words(ctx, senses, key):
+        exact: dict[str, list[int]] = defaultdict(list)
+        five: dict[str, list[int]] = defaultdict(list)
+        four: dict[str, list[int]] = defaultdict(list)
+        for j, forms in enumerate(words):
+            for form in forms:
+                exact[form].append(j)
+                if len(form) >= 5:
+                    five[form[:5]].append(j)
+                elif len(form) == 4:
+                    four[form].append(j)
+        out.append((dict(exact), dict(five), dict(four)))
+    if key:
+        cache[key] = out
+    return out
+
+
 def sense_hits(ctx: Context, senses: list[dict[str, Any]], context: set[str], key: str = "") -> list[list[str]]:
-    """For each sense, the context words (from its list and its description) present in ``context``.
+    """For each sense, the context words (from its list and its description) present in ``context``
+    (the same word, or sharing its first five letters, or extending a four-letter word: :func:`_stem_hit`).
 
     ``key``: the entry id, to compute the sense words once per transcript."""
     stems, stems4 = _stems(context)
     out = []
-    for words in _sense_words(ctx, senses, key):
+    for words, (exact, five, four) in zip(_sense_words(ctx, senses, key), _sense_index(ctx, senses, key), strict=True):
+        candidates: set[int] = set()
+        for word in context:
+            candidates.update(exact.get(word, ()))
+            if len(word) >= 5:
+                candidates.update(five.get(word[:5], ()))
+                if len(word) <= 7:
+                    candidates.update(four.get(word[:4], ()))
         hits: list[str] = []
-        for forms in words:
-            for form in forms:
+        for j in sorted(candidates):
+            for form in words[j]:
                 hit = _stem_hit(form, context, stems, stems4)
                 if hit:
                     if hit not in hits:
