@@ -124,7 +124,8 @@ def get_nlp(lang: str, spacy_model: str | None = None, *, lexicon_dir: str | Pat
         lexicon_dir: the lexicon root (``<dir>/<lang>/*.jsonl``); default: the package's.
     """
     from . import components  # noqa: F401  (registers the factories)
-    from .lexicon import lexicon_root, load_lexicon
+    from .domains import load_domains
+    from .lexicon import collector_paused, lexicon_root, load_lexicon
 
     root = str(lexicon_root(lexicon_dir).resolve())
     model = spacy_model or ""
@@ -135,16 +136,14 @@ def get_nlp(lang: str, spacy_model: str | None = None, *, lexicon_dir: str | Pat
     with _LOCK:
         if key in _CACHE:
             return _CACHE[key]
-        # the pipeline is millions of small long-lived objects (patterns, matchers, lexicon entries):
-        # the cycle collector walking them again and again cost a third of the load time and, later,
-        # pauses of up to a second inside detection. Build without it, then move them out of its way.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            nlp = _build(lang, model, root, load_lexicon(lang, root))
-        finally:
-            if collecting:
-                gc.enable()
+        # the pipeline is millions of small long-lived objects (patterns, matchers, lexicon entries,
+        # the pun senses' topic domains): the cycle collector walking them again and again cost a third
+        # of the load time and, later, pauses of up to a second inside detection. Build without it, then
+        # move them out of its way.
+        with collector_paused():
+            lexicon = load_lexicon(lang, root)
+            nlp = _build(lang, model, root, lexicon)
+            load_domains(lexicon)
         gc.freeze()
         _CACHE[key] = nlp
         return nlp

@@ -14,7 +14,6 @@ Everything is built once per lexicon and cached.
 
 from __future__ import annotations
 
-import gc
 import json
 import re
 from collections import defaultdict
@@ -26,7 +25,7 @@ from typing import Any
 from ..errors import LexiconError
 from .context import STOPWORDS
 from .idioms import GENERIC_WORDS
-from .lexicon import Lexicon, lexicon_root
+from .lexicon import Lexicon, collector_paused, lexicon_root
 
 #: file name of a language's domain vocabularies
 FILE_NAME = "domains.json"
@@ -208,19 +207,12 @@ def load_domains(lexicon: Lexicon, *, min_shared: int = MIN_SHARED) -> Domains:
 
     lemmatize = lru_cache(maxsize=None)(get_lemmatizer(lexicon.lang))  # context words repeat a lot
     path = Path(lexicon.root) / lexicon.lang / FILE_NAME
-    # thousands of small sets built after spaCy has loaded: a full garbage collection over spaCy's
-    # objects in the middle costs more than the build itself
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():  # thousands of small sets built after spaCy has loaded
         if path.is_file():
             domains = read_domains(path, lang=lexicon.lang, lemmatize=lemmatize)
             tag_senses(domains, lexicon, lemmatize=lemmatize, min_shared=min_shared)
         else:
             domains = Domains(lang=lexicon.lang)
-    finally:
-        if collecting:
-            gc.enable()
     _CACHE[key] = domains
     return domains
 
