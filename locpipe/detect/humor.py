@@ -484,8 +484,8 @@ LINKING: dict[str, frozenset[str]] = {
 LINK_FILLERS: dict[str, frozenset[str]] = {
     "en": frozenset(["a", "an", "the", "so", "very", "really", "real", "always", "quite", "pretty", "too", "bit", "little",
                      "such", "truly", "just", "not", "n't", "never", "all", "totally", "completely", "rather", "his",
-                     "her", "their", "its", "my", "your", "our", "some", "no", "more", "most", "bit", "of", "kind",
-                     "sort", "big", "great", "good", "bad", "terrible", "awful", "bit", "still", "also", "even"]),
+                     "her", "their", "its", "my", "your", "our", "some", "no", "more", "most", "of", "kind",
+                     "sort", "big", "great", "good", "bad", "terrible", "awful", "still", "also", "even"]),
 }
 _TIGHT = frozenset(["of", "'s", "’s", "-", "and", "&"])
 #: tokens a setup clause needs before a punctuation mark to make it a setup / punchline break
@@ -549,12 +549,12 @@ class PunEvidence:
     def hits(self, k: int) -> list[str]:
         return list(dict.fromkeys(self.own[k] + self.before[k] + self.after[k]))
 
-    def weight(self, k: int) -> float:
-        return (len(self.hits(k)) + WEAK_WEIGHT * len(self.weak[k] if self.weak else [])
-                + DOMAIN_WEIGHT * len(self.domain[k] if self.domain else []))
+    def word_weight(self, k: int) -> float:
+        """Evidence for sense ``k`` from words of its own list and of related senses (not its topic)."""
+        return len(self.hits(k)) + WEAK_WEIGHT * len(self.weak[k] if self.weak else [])
 
-    def _domain_weight(self, k: int) -> float:
-        return DOMAIN_WEIGHT * len(self.domain[k]) if self.domain else 0.0
+    def weight(self, k: int) -> float:
+        return self.word_weight(k) + DOMAIN_WEIGHT * len(self.domain[k] if self.domain else [])
 
     def topic_weight(self, k: int) -> float:
         """Evidence for sense ``k`` before the word and not its collocation (a subject before a copula counts)."""
@@ -610,7 +610,7 @@ class PunEvidence:
         # a pun-prone word in its secondary sense is ordinary use unless it sits in the punchline slot
         slot = self.homophone or self.final or bool(self.pivot_setup and any(self.pivot_setup))
         # strongly: by the sense's own words, not by its topic alone ("the doctor said my heart is fine")
-        if slot and other and self.weight(other[0]) - self._domain_weight(other[0]) >= 2 and self.own[other[0]] \
+        if slot and other and self.word_weight(other[0]) >= 2 and self.own[other[0]] \
                 and self._far(other[0]):
             return 2.0 + total, (self.written, other[0]), "the other sense evoked strongly"
         if self.final:
@@ -778,7 +778,7 @@ def _domain_evidence(ctx: Context, evidence: PunEvidence, key: str, n: int, toke
     domains = load_domains(ctx.lexicon)
     if not domains.senses:
         return
-    of = [domains.senses.get((key, k), frozenset()) for k in range(n)]
+    of = [_sense_topics(ctx, key, k) for k in range(n)]
     if not any(of):
         return
     seen: set[str] = set()
@@ -826,7 +826,7 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
             strength, pair, why = ev.score()
             # by the sense's own words: a topic word alone in a joke line evokes too much
             usable = [k for k in ev.evoked() if (label != "homophone" or k != ev.written)
-                      and ev.weight(k) - ev._domain_weight(k) >= 1.0]
+                      and ev.word_weight(k) >= 1.0]
             if pair is None and joke and usable:
                 # a line already known as a joke: one sense evoked is enough (a sound-alike's other sense)
                 k = usable[0]
@@ -893,7 +893,7 @@ def _domain_puns(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
     if not domains.words:
         return []
     out: list[Flag] = []
-    flagged = {(f.segment, f.start) for f in flags if f.label in ("pun", "homophone")}
+    punned = {f.segment for f in flags if f.label in ("pun", "homophone")}
     for item in ctx.items:
         if item.is_sdh:
             continue
@@ -902,8 +902,7 @@ def _domain_puns(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
                    if lower.isalpha() and lemma not in STOPWORDS and len(lower) > 2]
         if len(content) < 3:
             continue
-        segment_id = item.segment.id
-        if any(seg == segment_id for seg, _start in flagged):
+        if item.segment.id in punned:
             continue
         # the punchline slot: the last content word, or the one before it — in a line known as a joke; or a
         # word of an idiom (its phrase carries the figurative sense) anywhere

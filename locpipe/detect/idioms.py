@@ -82,6 +82,10 @@ def literal_evidence(
         reasons.append(
             f"'{repeated[0]}' is mentioned again nearby, next to '{scene[0]}': it may be meant literally"
         )
+    name = _name_inside(item, span, entry)
+    if name:
+        strong = True
+        reasons.append(f"'{name}' is capitalised mid-sentence: probably a name, not the idiom's word")
     return LiteralEvidence(reasons, strong)
 
 
@@ -147,7 +151,8 @@ def _running_words_near(ctx: Context, item: Item, span: Any, window: int, skip: 
     return words
 
 
-_SENTENCE_END = frozenset([".", ",", ";", "!", "?", "…", "...", ":", '"', "“", "”", "-", "—", "–", "«", "»", "(", "[", "'", "‘"])
+#: tokens after which a capital letter is only a capital (a sentence, a quote or an address starts)
+_OPENERS = frozenset([".", ",", ";", "!", "?", "…", "...", ":", '"', "“", "”", "-", "—", "–", "«", "»", "(", "[", "'", "‘"])
 
 
 #: first names that are also common English words ("at Will's", "Frank's honest")
@@ -168,7 +173,7 @@ def _name_inside(item: Item, span: Any, entry: dict[str, Any]) -> str:
         return ""
     written = {w.lower() for w in re.findall(r"[\w'’-]+", pattern) if w.islower()}
     capitals = [k for k in range(span.start, span.end) if item.doc[k].text[:1].isupper()]
-    if len(capitals) != 1 or capitals[0] == 0 or item.doc[capitals[0] - 1].text in _SENTENCE_END:
+    if len(capitals) != 1 or capitals[0] == 0 or item.doc[capitals[0] - 1].text in _OPENERS:
         return ""
     text = item.doc[capitals[0]].text
     return text if text.lower() in NAME_WORDS and text.lower() in written and not text.isupper() else ""
@@ -294,10 +299,6 @@ def collect(ctx: Context) -> list[Flag]:
                 confidence -= 0.05  # words inserted between the idiom's words
             reply = replies.get((item.pos, span.start, span.end))
             literal = literal_evidence(ctx, item, span, entry, frozenset() if reply is None else frozenset([reply]))
-            name = _name_inside(item, span, entry)
-            if name:
-                literal = LiteralEvidence([*literal.reasons, f"'{name}' is capitalised mid-sentence: probably a name, "
-                                           "not the idiom's word"], strong=True)
             if reply is not None:
                 evidence.append(f"the reply '{ctx.items[reply].segment.text.strip()[:60]}' plays on its literal words")
             if literal:
