@@ -10,9 +10,8 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from test_detect_support import make_transcript  # noqa: E402
+from test_detect_support import pun_flags  # noqa: E402
 
-from locpipe.detect import detect  # noqa: E402
 from locpipe.detect.domains import MIN_WORDS, load_domains, read_domains, tag_senses  # noqa: E402
 from locpipe.detect.lexicon import Lexicon, load_lexicon  # noqa: E402
 from locpipe.errors import LexiconError  # noqa: E402
@@ -28,11 +27,6 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 def _domain(name: str, words: list[str], gloss: str = "a topic") -> str:
     return f'{json.dumps(name)}: {json.dumps({"gloss": gloss, "words": words})}'
-
-
-def _puns(sentence: str) -> list:
-    t = detect(make_transcript([sentence]), lang="en", kinds="humor")
-    return [f for f in t.flags if f.label in ("pun", "homophone")]
 
 
 def test_package_domains_load_and_tag_pun_senses() -> None:
@@ -110,15 +104,15 @@ def test_unknown_explicit_domain_names_the_entry(tmp_path: Path) -> None:
     ("A chemist's favourite dog is a lab.", "lab"),
 ])
 def test_the_setup_names_the_field_of_the_pun_word(sentence: str, word: str) -> None:
-    found = _puns(sentence)
+    found = pun_flags(sentence)
     assert found, sentence
     assert max(found, key=lambda f: (f.confidence, f.start)).text.lower() == word
 
 
 def test_domain_evidence_is_shown() -> None:
-    pun = max(_puns("The shoemaker was a real heel."), key=lambda f: f.confidence)
+    pun = max(pun_flags("The shoemaker was a real heel."), key=lambda f: f.confidence)
     assert any("'shoemaker'" in e for e in pun.evidence)
-    idiom = _puns("The optometrist fell into the lens grinder and made a spectacle of himself.")[0]
+    idiom = pun_flags("The optometrist fell into the lens grinder and made a spectacle of himself.")[0]
     assert idiom.rule_id == "en.rule.domain-pun"
     assert idiom.gloss.startswith("pun on 'spectacle': its optics sense")
 
@@ -136,4 +130,4 @@ def test_domain_evidence_is_shown() -> None:
     "He caught three fish in the river yesterday.",
 ])
 def test_one_topic_in_ordinary_dialogue_is_not_a_pun(sentence: str) -> None:
-    assert _puns(sentence) == []
+    assert pun_flags(sentence) == []

@@ -45,3 +45,19 @@ def template_matcher(lang: str = "en"):
         return [s.text for s in filter_spans([doc[s:e] for _id, s, e in matcher(doc)])]
 
     return run
+
+
+def idiom_flags(text: str, rule_id: str) -> list:
+    """The flags of idiom entry ``rule_id`` on one English line (package lexicon)."""
+    from locpipe.detect import detect
+
+    transcript = detect(make_transcript([text]), lang="en", kinds="idiom")
+    return [f for f in transcript.flags if f.rule_id == rule_id]
+
+
+def pun_flags(text: str) -> list:
+    """The pun and sound-alike flags on one English line (package lexicon)."""
+    from locpipe.detect import detect
+
+    transcript = detect(make_transcript([text]), lang="en", kinds="humor")
+    return [f for f in transcript.flags if f.label in ("pun", "homophone")]

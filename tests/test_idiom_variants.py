@@ -15,9 +15,8 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from test_detect_support import make_transcript  # noqa: E402
+from test_detect_support import idiom_flags  # noqa: E402
 
-from locpipe.detect import detect  # noqa: E402
 from locpipe.detect.idioms import IDIOMATIC_THRESHOLD  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,21 +143,16 @@ LITERAL = [
 ]
 
 
-def _flags(text: str, rule_id: str) -> list:
-    transcript = detect(make_transcript([text]), lang="en", kinds="idiom")
-    return [f for f in transcript.flags if f.rule_id == rule_id]
-
-
 @pytest.mark.parametrize(("rule_id", "sentence", "matched"), WIDENED + ADDED + COMPOUNDS)
 def test_variant_is_flagged_as_the_idiom(rule_id: str, sentence: str, matched: str) -> None:
-    found = _flags(sentence, rule_id)
+    found = idiom_flags(sentence, rule_id)
     assert [f.text for f in found] == [matched], f"{rule_id} in {sentence!r}: {[f.text for f in found]}"
     assert found[0].confidence >= IDIOMATIC_THRESHOLD
 
 
 @pytest.mark.parametrize(("rule_id", "sentence"), LITERAL)
 def test_literal_use_is_lowered(rule_id: str, sentence: str) -> None:
-    found = _flags(sentence, rule_id)
+    found = idiom_flags(sentence, rule_id)
     assert found, f"{rule_id} not found in {sentence!r}"
     assert all(f.confidence < IDIOMATIC_THRESHOLD for f in found)
 

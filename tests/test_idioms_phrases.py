@@ -13,9 +13,8 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from test_detect_support import make_transcript  # noqa: E402
+from test_detect_support import idiom_flags  # noqa: E402
 
-from locpipe.detect import detect  # noqa: E402
 from locpipe.detect.idioms import IDIOMATIC_THRESHOLD  # noqa: E402
 
 FILE = Path(__file__).resolve().parent.parent / "locpipe" / "lexicons" / "en" / "idioms-phrases.jsonl"
@@ -37,17 +36,12 @@ CASES = [
 ]
 
 
-def _flags(text: str, rule_id: str) -> list:
-    transcript = detect(make_transcript([text]), lang="en", kinds="idiom")
-    return [f for f in transcript.flags if f.rule_id == rule_id]
-
-
 @pytest.mark.parametrize(("rule_id", "idiomatic", "literal"), CASES)
 def test_idiomatic_use_flagged_literal_use_lowered(rule_id: str, idiomatic: str, literal: str) -> None:
-    found = _flags(idiomatic, rule_id)
+    found = idiom_flags(idiomatic, rule_id)
     assert found, f"{rule_id} not found in {idiomatic!r}"
     assert all(f.confidence >= IDIOMATIC_THRESHOLD for f in found)
-    lowered = _flags(literal, rule_id)
+    lowered = idiom_flags(literal, rule_id)
     assert lowered, f"{rule_id} not found in {literal!r}"
     assert all(f.confidence < IDIOMATIC_THRESHOLD for f in lowered)
     assert any("literal" in e for f in lowered for e in f.evidence)
@@ -55,7 +49,7 @@ def test_idiomatic_use_flagged_literal_use_lowered(rule_id: str, idiomatic: str,
 
 def test_gloss_is_shown_with_the_flag() -> None:
     entries = {e["id"]: e for e in map(json.loads, FILE.read_text(encoding="utf-8").splitlines())}
-    (flag,) = _flags("I work better under pressure.", "en.idiom.under-pressure")
+    (flag,) = idiom_flags("I work better under pressure.", "en.idiom.under-pressure")
     assert flag.kind == "idiom" and flag.text == "under pressure"
     assert flag.gloss == entries["en.idiom.under-pressure"]["gloss"]
 

@@ -12,9 +12,8 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from test_detect_support import make_transcript  # noqa: E402
+from test_detect_support import pun_flags  # noqa: E402
 
-from locpipe.detect import detect  # noqa: E402
 from locpipe.detect.domains import load_domains  # noqa: E402
 from locpipe.detect.lexicon import load_lexicon  # noqa: E402
 
@@ -27,11 +26,6 @@ def _entries() -> list[dict]:
 
 #: pun words whose entry is named by their dictionary form
 ENTRY = {"reacting": "react"}
-
-
-def _puns(sentence: str) -> list:
-    t = detect(make_transcript([sentence]), lang="en", kinds="humor")
-    return [f for f in t.flags if f.label in ("pun", "homophone")]
 
 
 def test_every_field_sense_names_its_domains_and_the_file_loads() -> None:
@@ -69,7 +63,7 @@ def test_every_field_sense_names_its_domains_and_the_file_loads() -> None:
     ("The football coach told his wife she was out of his league.", "league"),
 ])
 def test_field_one_liners_are_flagged_on_the_pun_word(sentence: str, word: str) -> None:
-    found = _puns(sentence)
+    found = pun_flags(sentence)
     assert found, sentence
     best = max(found, key=lambda f: (f.confidence, f.start))
     assert best.text.lower() == word
@@ -92,4 +86,4 @@ def test_field_one_liners_are_flagged_on_the_pun_word(sentence: str, word: str) 
     "The early bird catches the worm.",
 ])
 def test_one_sense_in_ordinary_dialogue_is_not_a_pun(sentence: str) -> None:
-    assert _puns(sentence) == []
+    assert pun_flags(sentence) == []
