@@ -33,6 +33,10 @@ CASES = [
      "The glass plate smashed to pieces on the floor."),
     ("en.idiom.in-a-row", "We've lost five games in a row.",
      "The children sat in a row on little chairs."),
+    ("en.idiom.find-a-way-round", "Lawyers always find a way around the rules.",
+     "We found a way around the lake on the old map."),
+    ("en.idiom.the-wrong-way-round", "You've got the whole story the wrong way round.",
+     "He was driving the wrong way round the roundabout."),
 ]
 
 
