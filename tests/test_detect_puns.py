@@ -65,6 +65,18 @@ def test_one_liner_shape_and_final_word() -> None:
     assert [f for f in t.flags if f.label == "pun"] == []
 
 
+@pytest.mark.parametrize(("line", "setup_word", "pun_word"), [
+    ("Old musicians never die, they just decompose.", "die", "decompose"),
+    ("Old pilots never die, they just go to a higher plane.", "pilots", "plane"),
+])
+def test_pun_in_a_one_liners_setup_ranks_below_the_punchline(line: str, setup_word: str, pun_word: str) -> None:
+    t = detect(make_transcript([line]), lang="en", kinds="humor")
+    puns = {f.text: f for f in t.flags if f.label in ("pun", "homophone")}
+    assert setup_word in puns and pun_word in puns
+    assert puns[setup_word].confidence < puns[pun_word].confidence
+    assert max(puns.values(), key=lambda f: f.confidence).text == pun_word
+
+
 def test_primary_sense_alone_needs_the_punchline_slot() -> None:
     t = detect(make_transcript(["The baker stopped making bread because he had too little dough."]), lang="en",
                kinds="humor")

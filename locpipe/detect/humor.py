@@ -35,18 +35,21 @@ KNOCK: dict[str, tuple[str, str]] = {
     "fr": (r"^toc[,!.]? toc\b", r"^qui est là\b"),
 }
 #: stock one-liner shapes: a line of this shape is a joke whose pun, if any, is usually its last
-#: pun-prone word (per language; data, not branches). They raise no flag on their own.
+#: pun-prone word (per language; data, not branches). They raise no flag on their own. A group
+#: named ``setup`` marks the setup: the pun is in the punchline after it ("Old gardeners never
+#: die, they just lose their plots"), so a pun-prone word inside the setup ranks lower.
 ONE_LINERS: dict[str, list[str]] = {
     "en": [
-        r"\bold \w+(?: \w+){0,2} never (?:die|retire|grow old|age)\b",
-        r"^i used to be (?:a|an)\b[^.]*\bbut\b", r"^i used to \w+[^.]{0,60}\bbut\b",
-        r"\b\w+s do it (?:with|in|on|for|by|without|better|harder|all)\b",
-        r"\bwalks? into a bar\b", r"^what do you call\b[^?]*\?\s*\S", r"^why (?:did|do|does|is|are|was)\b[^?]*\?\s*\S",
-        r"^(?:when|if) (?:a|an|the) \w+[^,]*,\s*(?:he|she|it|they)\b",
+        r"(?P<setup>\bold \w+(?: \w+){0,2} never (?:die|retire|grow old|age)\b)",
+        r"(?P<setup>^i used to be (?:a|an)\b[^.]*\bbut\b)", r"(?P<setup>^i used to \w+[^.]{0,60}\bbut\b)",
+        r"(?P<setup>\b\w+s do it (?:with|in|on|for|by|without|better|harder|all)\b)",
+        r"\bwalks? into a bar\b", r"(?P<setup>^what do you call\b[^?]*\?)\s*\S",
+        r"(?P<setup>^why (?:did|do|does|is|are|was)\b[^?]*\?)\s*\S",
+        r"(?P<setup>^(?:when|if) (?:a|an|the) \w+[^,]*,)\s*(?:he|she|it|they)\b",
         r"\b(?:tom|he|she) (?:said|says|asked|replied|cried|exclaimed|admitted|answered|muttered|shouted)\s+\w+ly\b",
         r"\b(?:said|says|asked|replied|cried|exclaimed|admitted|answered|muttered|shouted) tom\s+\w+ly\b",
         r"^(?:a|an|the) \w+ (?:who|that|which) [^.]{3,80}\b(?:was|is|gets|got|became|becomes|will be)\b",
-        r"\bis no laughing matter\b", r"^i(?:'m| am) reading a book about\b",
+        r"\bis no laughing matter\b", r"(?P<setup>^i(?:'m| am) reading a book about\b)",
         r"^(?:a|an) \w+(?: \w+)? (?:is|was) (?:a|an|someone|somebody|something|one) (?:who|that|which)\b",
     ],
     "es": [r"^¿?qué le dijo\b.*\?\s*\S", r"^(?:había|van|estaba) una vez\b", r"^¿?cuál es el colmo\b.*\?\s*\S"],
@@ -74,6 +77,7 @@ class _State:
     def __init__(self) -> None:
         self.jokes: dict[int, list[str]] = defaultdict(list)  # item pos -> reasons it is a joke
         self.one_liners: set[int] = set()  # item pos of lines with a stock one-liner shape
+        self.setup_end: dict[int, int] = {}  # item pos -> character offset where a one-liner's setup ends
 
 
 def collect(ctx: Context) -> list[Flag]:
@@ -185,13 +189,18 @@ def _one_liners(ctx: Context, state: _State) -> None:
     for item in ctx.items:
         if item.is_sdh or not shapes:
             continue
-        text = item.segment.text.strip(" -").replace("’", "'")
-        text = re.sub(r"[\"“”]", "", text)
+        # quotation marks dropped, each character of the shape's text keeps its offset in the segment
+        kept = [i for i, ch in enumerate(item.segment.text) if ch not in "\"“”"]
+        text = "".join(item.segment.text[i] for i in kept).replace("’", "'")
+        lead = len(text) - len(text.lstrip(" -"))
+        text = text.strip(" -")
         for rx in shapes:
             match = rx.search(text)
             if match:
                 state.jokes[item.pos].append(f"one-liner shape '{match.group(0)[:40]}'")
                 state.one_liners.add(item.pos)
+                if "setup" in rx.groupindex and match.end("setup") > 0:
+                    state.setup_end[item.pos] = kept[lead + match.end("setup") - 1] + 1
                 break
 
 
@@ -838,7 +847,12 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
                 strength, pair, why = 0.5, (ev.written, other), "last pun-prone word of a one-liner"
             if pair is None:
                 continue
-            confidence = min(0.9, 0.45 + 0.05 * strength + (0.1 if joke else 0.0))
+            if span.end_char <= state.setup_end.get(item.pos, -1):
+                # in a one-liner's setup ("Old gardeners never die"): its pun is in the punchline, so a
+                # pun-prone word here ranks below one there
+                confidence = max(0.3, min(0.8, 0.4 + 0.05 * strength))
+            else:
+                confidence = min(0.9, 0.45 + 0.05 * strength + (0.1 if joke else 0.0))
             a, b = pair
             if label == "homophone":
                 sounds = entry.get("sounds_like", [])
