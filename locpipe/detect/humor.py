@@ -308,27 +308,6 @@ def _setups(ctx: Context, state: _State) -> list[Flag]:
     return out
 
 
-def _stem_hit(word: str, context: set[str], stems: dict[str, str], stems4: dict[str, str]) -> str | None:
-    """The context word equal to ``word``, sharing its first five letters ('sauna'/'saunas'), or
-    extending a four-letter ``word`` by at most three letters ('bake'/'baker')."""
-    if word in context:
-        return word
-    if len(word) >= 5:
-        return stems.get(word[:5])
-    return stems4.get(word) if len(word) == 4 else None
-
-
-def _stems(context: set[str]) -> tuple[dict[str, str], dict[str, str]]:
-    stems: dict[str, str] = {}
-    stems4: dict[str, str] = {}
-    for other in sorted(context):
-        if len(other) >= 5:
-            stems.setdefault(other[:5], other)
-        if 5 <= len(other) <= 7:
-            stems4.setdefault(other[:4], other)
-    return stems, stems4
-
-
 #: words of a sense description that say nothing about its topic
 _SENSE_STOP = frozenset(["someone", "something", "thing", "things", "kind", "sort", "type", "used", "being", "make",
                          "made", "having", "sense", "meaning", "word", "form", "part", "also", "very", "much"])
@@ -446,29 +425,66 @@ def _sense_index(ctx: Context, senses: list[dict[str, Any]], key: str = "") -> l
 
 def sense_hits(ctx: Context, senses: list[dict[str, Any]], context: set[str], key: str = "") -> list[list[str]]:
     """For each sense, the context words (from its list and its description) present in ``context``
-    (the same word, or sharing its first five letters, or extending a four-letter word: :func:`_stem_hit`).
+    (the same word, or sharing its first five letters ('sauna'/'saunas'), or extending a four-letter word by
+    one to three letters ('bake'/'baker')).
 
     ``key``: the entry id, to compute the sense words once per transcript."""
-    stems, stems4 = _stems(context)
-    out = []
-    for words, (exact, five, four) in zip(_sense_words(ctx, senses, key), _sense_index(ctx, senses, key), strict=True):
-        candidates: set[int] = set()
-        for word in context:
-            candidates.update(exact.get(word, ()))
-            if len(word) >= 5:
-                candidates.update(five.get(word[:5], ()))
-                if len(word) <= 7:
-                    candidates.update(four.get(word[:4], ()))
-        hits: list[str] = []
-        for j in sorted(candidates):
-            for form in words[j]:
-                hit = _stem_hit(form, context, stems, stems4)
-                if hit:
-                    if hit not in hits:
-                        hits.append(hit)
-                    break
-        out.append(hits)
-    return out
+    return SenseMatches(ctx, senses, context, key).hits(context)
+
+
+class SenseMatches:
+    """The sense words of a pun entry that words of ``context`` can hit, looked up once: the hits
+    within any part of that context (the setup, the collocation, the line before …) are then read
+    off without another look-up (:meth:`hits`)."""
+
+    def __init__(self, ctx: Context, senses: list[dict[str, Any]], context: set[str], key: str = "") -> None:
+        ordered = sorted(context)
+        by_five: dict[str, list[str]] = defaultdict(list)
+        by_four: dict[str, list[str]] = defaultdict(list)
+        for other in ordered:
+            if len(other) >= 5:
+                by_five[other[:5]].append(other)
+            if 5 <= len(other) <= 7:
+                by_four[other[:4]].append(other)
+        # per sense: per sense word that some context word hits, per form of it, the words that hit it
+        # (the form itself first when present, then the stem matches in sorted order)
+        self.matches: list[list[list[list[str]]]] = []
+        for words, (exact, five, four) in zip(_sense_words(ctx, senses, key), _sense_index(ctx, senses, key),
+                                              strict=True):
+            candidates: set[int] = set()
+            for word in context:
+                candidates.update(exact.get(word, ()))
+                if len(word) >= 5:
+                    candidates.update(five.get(word[:5], ()))
+                    if len(word) <= 7:
+                        candidates.update(four.get(word[:4], ()))
+            per_sense = []
+            for j in sorted(candidates):
+                per_form = []
+                for form in words[j]:
+                    found = [form] if form in context else []
+                    if len(form) >= 5:
+                        found += [w for w in by_five.get(form[:5], ()) if w != form]
+                    elif len(form) == 4:
+                        found += [w for w in by_four.get(form, ()) if w != form]
+                    per_form.append(found)
+                per_sense.append(per_form)
+            self.matches.append(per_sense)
+
+    def hits(self, part: set[str]) -> list[list[str]]:
+        """For each sense, the words of ``part`` (a subset of the context) that hit its words."""
+        out = []
+        for per_sense in self.matches:
+            hits: list[str] = []
+            for per_form in per_sense:
+                for found in per_form:
+                    hit = next((w for w in found if w in part), None)
+                    if hit:
+                        if hit not in hits:
+                            hits.append(hit)
+                        break
+            out.append(hits)
+        return out
 
 
 #: content words this close to a pun-prone word (in tokens) make its collocation ("river bank",
@@ -726,12 +742,13 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> 
     echo = bool(word & before)  # the word picked up from the line before ("a rough cut" → "Rough?")
     before, after = before - word, after - word  # the word repeated is not evidence for a sense
     key = entry["id"]
+    matches = SenseMatches(ctx, senses, own | before | after, key)
     evidence = PunEvidence(
-        setup=sense_hits(ctx, senses, setup_words, key), own=sense_hits(ctx, senses, own, key),
-        before=sense_hits(ctx, senses, before, key), after=sense_hits(ctx, senses, after, key),
+        setup=matches.hits(setup_words), own=matches.hits(own),
+        before=matches.hits(before), after=matches.hits(after),
         final=content_after <= 1, alone=not own and echo,
-        near=sense_hits(ctx, senses, near_words, key), far_setup=sense_hits(ctx, senses, far_words, key),
-        pivot_setup=sense_hits(ctx, senses, pivot_words, key), content_after=content_after,
+        near=matches.hits(near_words), far_setup=matches.hits(far_words),
+        pivot_setup=matches.hits(pivot_words), content_after=content_after,
         domain=[[] for _ in senses], domain_setup=[[] for _ in senses], domain_near=[[] for _ in senses],
         domain_line=[[] for _ in senses], topic_setup=[[] for _ in senses], idiom=idiom is not None, framed=framed,
     )
