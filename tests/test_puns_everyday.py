@@ -29,7 +29,7 @@ ENTRY: dict[str, str] = {}
 
 def test_entries_are_new_words_with_two_full_senses() -> None:
     entries = _entries()
-    assert len(entries) >= 100
+    assert len(entries) >= 250
     lexicon = load_lexicon("en")
     ids = [e["id"] for e in entries]
     assert len(ids) == len(set(ids))
@@ -58,6 +58,10 @@ def test_entries_are_new_words_with_two_full_senses() -> None:
     ("The astronomer said the planet Mercury was rising with the temperature.", "mercury"),
     ("The gardener's favourite flower? The iris, it's always an eye-opener.", "iris"),
     ("The carpenter said the lecture on drills was boring.", "boring"),
+    ("The pastry chef went to jail and ate porridge for five years.", "porridge"),
+    ("Old chefs never die, they just spill the beans.", "spill"),
+    ("The pianist's wife loved him, she was completely smitten with his keys.", "smitten"),
+    ("The florist was a real pedestrian, he walked everywhere and his bouquets were dull.", "pedestrian"),
 ])
 def test_everyday_one_liners_are_flagged_on_the_pun_word(sentence: str, word: str) -> None:
     found = pun_flags(sentence)
@@ -80,6 +84,11 @@ def test_everyday_one_liners_are_flagged_on_the_pun_word(sentence: str, word: st
     "We spent a week at a ski resort.",
     "Thank you for the lovely gift.",
     "The builder gave us a quote for the new kitchen.",
+    "We ordered grilled shrimp at the restaurant.",
+    "I made a ham sandwich for lunch.",
+    "Take the second exit at the roundabout.",
+    "She was promoted to manager last year.",
+    "I filled in the application for the job.",
 ])
 def test_ordinary_sentences_with_everyday_words_are_not_puns(sentence: str) -> None:
     assert not pun_flags(sentence), sentence
