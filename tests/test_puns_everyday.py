@@ -24,12 +24,12 @@ def _entries() -> list[dict]:
 
 
 #: pun words whose entry is named by their dictionary form
-ENTRY: dict[str, str] = {}
+ENTRY: dict[str, str] = {"cooking": "cook"}
 
 
 def test_entries_are_new_words_with_two_full_senses() -> None:
     entries = _entries()
-    assert len(entries) >= 250
+    assert len(entries) >= 300
     lexicon = load_lexicon("en")
     ids = [e["id"] for e in entries]
     assert len(ids) == len(set(ids))
@@ -62,6 +62,9 @@ def test_entries_are_new_words_with_two_full_senses() -> None:
     ("Old chefs never die, they just spill the beans.", "spill"),
     ("The pianist's wife loved him, she was completely smitten with his keys.", "smitten"),
     ("The florist was a real pedestrian, he walked everywhere and his bouquets were dull.", "pedestrian"),
+    ("The dentist's law had no teeth, it was toothless.", "toothless"),
+    ("I used to be a postman, but I couldn't push the envelope.", "envelope"),
+    ("The accountant was arrested for cooking the books in his kitchen.", "cooking"),
 ])
 def test_everyday_one_liners_are_flagged_on_the_pun_word(sentence: str, word: str) -> None:
     found = pun_flags(sentence)
@@ -89,6 +92,10 @@ def test_everyday_one_liners_are_flagged_on_the_pun_word(sentence: str, word: st
     "Take the second exit at the roundabout.",
     "She was promoted to manager last year.",
     "I filled in the application for the job.",
+    "She speaks with a French accent.",
+    "I read an interesting article in the newspaper.",
+    "Squeeze the toothpaste from the tube.",
+    "The porter carried our bags to the room.",
 ])
 def test_ordinary_sentences_with_everyday_words_are_not_puns(sentence: str) -> None:
     assert not pun_flags(sentence), sentence
