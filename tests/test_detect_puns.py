@@ -65,6 +65,19 @@ def test_one_liner_shape_and_final_word() -> None:
     assert [f for f in t.flags if f.label == "pun"] == []
 
 
+@pytest.mark.parametrize(("line", "pun_word"), [
+    ("Programmers never die, they just lose their memory.", "memory"),
+    ("I wondered why the ball kept getting bigger, then it hit me.", "hit"),
+    ("Did you hear about the guy who lost his left side? He's all right now.", "right"),
+])
+def test_stock_one_liner_shapes_make_the_line_a_joke(line: str, pun_word: str) -> None:
+    t = detect(make_transcript([line]), lang="en", kinds="humor")
+    puns = [f for f in t.flags if f.label in ("pun", "homophone")]
+    best = max(puns, key=lambda f: f.confidence)
+    assert best.text == pun_word
+    assert any(e.startswith("the line is a joke: one-liner shape") for e in best.evidence)
+
+
 @pytest.mark.parametrize(("line", "setup_word", "pun_word"), [
     ("Old musicians never die, they just decompose.", "die", "decompose"),
     ("Old pilots never die, they just go to a higher plane.", "pilots", "plane"),
