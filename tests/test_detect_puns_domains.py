@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from test_detect_support import pun_flags  # noqa: E402
+from test_detect_support import located_pun, pun_flags  # noqa: E402
 
 from locpipe.detect.domains import MIN_WORDS, load_domains, read_domains, tag_senses  # noqa: E402
 from locpipe.detect.lexicon import Lexicon, load_lexicon  # noqa: E402
@@ -104,9 +104,7 @@ def test_unknown_explicit_domain_names_the_entry(tmp_path: Path) -> None:
     ("A chemist's favourite dog is a lab.", "lab"),
 ])
 def test_the_setup_names_the_field_of_the_pun_word(sentence: str, word: str) -> None:
-    found = pun_flags(sentence)
-    assert found, sentence
-    assert max(found, key=lambda f: (f.confidence, f.start)).text.lower() == word
+    assert located_pun(sentence).text.lower() == word
 
 
 def test_domain_evidence_is_shown() -> None:

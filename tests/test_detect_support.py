@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from locpipe.model import Cue, Segment, SegmentPart, Transcript
+from locpipe.model import Cue, Flag, Segment, SegmentPart, Transcript
 
 LEXICONS = Path(__file__).resolve().parent / "data" / "lexicons"
 
@@ -61,3 +61,11 @@ def pun_flags(text: str) -> list:
 
     transcript = detect(make_transcript([text]), lang="en", kinds="humor")
     return [f for f in transcript.flags if f.label in ("pun", "homophone")]
+
+
+def located_pun(text: str) -> Flag:
+    """The pun flag of one English line that names the pun word: the most confident, the later on a tie
+    (the way ``scripts/eval_detectors.py`` locates a pun). Fails when the line has none."""
+    found = pun_flags(text)
+    assert found, f"no pun found in {text!r}"
+    return max(found, key=lambda f: (f.confidence, f.start))

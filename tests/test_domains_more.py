@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from test_detect_support import pun_flags  # noqa: E402
+from test_detect_support import located_pun, pun_flags  # noqa: E402
 
 from locpipe.detect.domains import UNTOPICAL, domains_file, load_domains  # noqa: E402
 from locpipe.detect.lexicon import load_lexicon  # noqa: E402
@@ -52,9 +52,7 @@ def test_setup_words_belong_to_their_field(word: str, domain: str) -> None:
     ("The plumber's wife said he was a real drip.", "drip"),
 ])
 def test_one_liner_set_up_by_a_field_word(sentence: str, word: str) -> None:
-    found = pun_flags(sentence)
-    assert found, sentence
-    assert max(found, key=lambda f: (f.confidence, f.start)).text.lower() == word
+    assert located_pun(sentence).text.lower() == word
 
 
 @pytest.mark.parametrize("sentence", [

@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from test_detect_support import pun_flags  # noqa: E402
+from test_detect_support import located_pun, pun_flags  # noqa: E402
 
 from locpipe.detect.domains import load_domains  # noqa: E402
 from locpipe.detect.lexicon import load_lexicon  # noqa: E402
@@ -63,9 +63,7 @@ def test_every_field_sense_names_its_domains_and_the_file_loads() -> None:
     ("The football coach told his wife she was out of his league.", "league"),
 ])
 def test_field_one_liners_are_flagged_on_the_pun_word(sentence: str, word: str) -> None:
-    found = pun_flags(sentence)
-    assert found, sentence
-    best = max(found, key=lambda f: (f.confidence, f.start))
+    best = located_pun(sentence)
     assert best.text.lower() == word
     assert best.rule_id == f"en.pun.{ENTRY.get(word, word)}"
     assert best.rule_id in {e["id"] for e in _entries()}  # the pun word is an entry of this file
