@@ -69,3 +69,12 @@ def located_pun(text: str) -> Flag:
     found = pun_flags(text)
     assert found, f"no pun found in {text!r}"
     return max(found, key=lambda f: (f.confidence, f.start))
+
+
+def lexicon_entries(name: str, lang: str = "en") -> list[dict]:
+    """The entries of one package lexicon file (``puns-fields.jsonl``), in file order."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "locpipe" / "lexicons" / lang / name
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -5,22 +5,17 @@ sentences using those words in one sense stay unflagged."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("spacy")
 
-from test_detect_support import located_pun, pun_flags  # noqa: E402
+from test_detect_support import lexicon_entries, located_pun, pun_flags  # noqa: E402
 
 from locpipe.detect.lexicon import load_lexicon  # noqa: E402
 
-FILE = Path(__file__).resolve().parents[1] / "locpipe" / "lexicons" / "en" / "puns-everyday.jsonl"
-
 
 def _entries() -> list[dict]:
-    return [json.loads(line) for line in FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return lexicon_entries("puns-everyday.jsonl")
 
 
 #: pun words whose entry is named by their dictionary form
