@@ -21,6 +21,7 @@ import sys
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -125,20 +126,33 @@ class LemmaNorm:
         lowers: list[str] = []
         lemmas: list[str] = []
         starts: list[int] = []
-        for token in doc:
-            text = token.text
-            lower = token.lower_
+        pieces: list[str] = []
+        strings = doc.vocab.strings
+        lemmatize = self.lemmatize
+        enclitics = lemmatize.lang in ENCLITICS
+        intern = sys.intern
+        # one array of the token attributes instead of a Token object per token (and per attribute read)
+        rows = doc.to_array([ORTH, LOWER, LEMMA, IDX, SPACY]).tolist() if len(doc) else []
+        for i, (orth, lower_id, lemma_id, idx, space) in enumerate(rows):
+            text = strings[orth]
+            lower = strings[lower_id]
+            lemma = strings[lemma_id]
             if lower in _AMBIGUOUS_CLITICS:
-                token.lemma_ = "'s"  # is / has / possessive: templates accept it for "be" and "have"
-            elif self.overwrite or not token.lemma_ or not text.islower() or token.lemma_ != token.lemma_.lower() \
-                    or token.lemma_ == lower and self.lemmatize.lang in ENCLITICS:
-                token.lemma_ = self.lemmatize(lower)  # (the last case: "ponerte" → poner)
+                lemma = "'s"  # is / has / possessive: templates accept it for "be" and "have"
+                doc[i].lemma_ = lemma
+            elif self.overwrite or not lemma or not text.islower() or lemma != lemma.lower() \
+                    or lemma == lower and enclitics:
+                lemma = lemmatize(lower)  # (the last case: "ponerte" → poner)
+                doc[i].lemma_ = lemma
             # interned: a long film says the same words again and again (one string each, not one per token)
-            lowers.append(sys.intern(lower.replace("’", "'")))
-            lemmas.append(sys.intern(token.lemma_))
-            starts.append(token.idx)
+            lowers.append(intern(lower.replace("’", "'")))
+            lemmas.append(intern(lemma))
+            starts.append(idx)
+            pieces.append(text)
+            if space:
+                pieces.append(" ")
         # the components and flag builders read these lists instead of re-creating Token objects
-        doc.user_data["locpipe"] = TokenLists(lowers, lemmas, starts)
+        doc.user_data["locpipe"] = TokenLists(lowers, lemmas, starts, "".join(pieces))
         return doc
 
 
@@ -146,15 +160,25 @@ _AMBIGUOUS_CLITICS = frozenset({"'s", "’s", "ʼs"})
 
 
 class TokenLists:
-    """Per-doc token attributes as plain lists (lowercase form, lemma, character offset)."""
+    """Per-doc token attributes as plain lists (lowercase form, lemma, character offset), and the
+    doc's text when known (``doc.text`` joins every token again each time it is read)."""
 
-    __slots__ = ("lowers", "lemmas", "starts", "lemma_set")
+    __slots__ = ("lowers", "lemmas", "starts", "lemma_set", "text")
 
-    def __init__(self, lowers: list[str], lemmas: list[str], starts: list[int]):
+    def __init__(self, lowers: list[str], lemmas: list[str], starts: list[int], text: str | None = None):
         self.lowers = lowers
         self.lemmas = lemmas
         self.starts = starts
         self.lemma_set = frozenset(lemmas)
+        self.text = text
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, from the token lists when they keep it."""
+    cached = doc.user_data.get("locpipe")
+    if isinstance(cached, TokenLists) and cached.text is not None:
+        return cached.text
+    return doc.text
 
 
 def token_lists(doc: Doc) -> TokenLists:
@@ -264,7 +288,7 @@ class LexiconMatcher:
         keys = {key for lemma in lemmas for key in self.by_anchor.get(lemma, ())}
         for key in sorted(keys):
             matcher, requirements = self.matchers[key]
-            if all(not r.isdisjoint(lemmas) for r in requirements):
+            if not any(map(lemmas.isdisjoint, requirements)):
                 matchers.append(matcher)
         for matcher in matchers:
             if len(matcher) == 0:
@@ -308,7 +332,7 @@ class QuantityMatcher:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         if self.lang == "en":
-            for q in quantities.find(doc.text):
+            for q in quantities.find(doc_text(doc)):
                 span = doc.char_span(q.start, q.end, label=q.label, alignment_mode="expand")
                 if span is not None:
                     spans.append(Span(doc, span.start, span.end, label=q.label, span_id=f"{self.lang}.rule.{q.rule}"))
@@ -328,6 +352,7 @@ class GrammarRules:
         self.lang = lang
         self.rules = dialect.LANG_RULES.get(lang)
         self.spans_key = spans_key
+        dialect.prepare(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
         by_rule: dict[str, list[Span]] = {}

@@ -49,8 +49,8 @@ class LightDoc:
 
         from .components import token_lists
 
-        self.text: str = doc.text
         self.lists = token_lists(doc)
+        self.text: str = doc.text if self.lists.text is None else self.lists.text
         if len(doc):
             array = doc.to_array([IS_ALPHA, SPACY])
             self.flags = bytes((array[:, 0] * self.ALPHA + array[:, 1] * self.SPACE).astype("uint8"))
