@@ -21,7 +21,7 @@ import sys
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import IDX, LEMMA, LOWER, ORTH, SPACY
+from spacy.attrs import IDX, IS_ALPHA, LEMMA, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -132,8 +132,9 @@ class LemmaNorm:
         enclitics = lemmatize.lang in ENCLITICS
         intern = sys.intern
         # one array of the token attributes instead of a Token object per token (and per attribute read)
-        rows = doc.to_array([ORTH, LOWER, LEMMA, IDX, SPACY]).tolist() if len(doc) else []
-        for i, (orth, lower_id, lemma_id, idx, space) in enumerate(rows):
+        rows = doc.to_array([ORTH, LOWER, LEMMA, IDX, SPACY, IS_ALPHA]).tolist() if len(doc) else []
+        flags = bytearray(len(rows))
+        for i, (orth, lower_id, lemma_id, idx, space, alpha) in enumerate(rows):
             text = strings[orth]
             lower = strings[lower_id]
             lemma = strings[lemma_id]
@@ -151,8 +152,9 @@ class LemmaNorm:
             pieces.append(text)
             if space:
                 pieces.append(" ")
+            flags[i] = (1 if alpha else 0) | (2 if space else 0)  # LightDoc.ALPHA, LightDoc.SPACE
         # the components and flag builders read these lists instead of re-creating Token objects
-        doc.user_data["locpipe"] = TokenLists(lowers, lemmas, starts, "".join(pieces))
+        doc.user_data["locpipe"] = TokenLists(lowers, lemmas, starts, "".join(pieces), bytes(flags))
         return doc
 
 
@@ -160,17 +162,20 @@ _AMBIGUOUS_CLITICS = frozenset({"'s", "’s", "ʼs"})
 
 
 class TokenLists:
-    """Per-doc token attributes as plain lists (lowercase form, lemma, character offset), and the
-    doc's text when known (``doc.text`` joins every token again each time it is read)."""
+    """Per-doc token attributes as plain lists (lowercase form, lemma, character offset), and, when
+    known, the doc's text (``doc.text`` joins every token again each time it is read) and one byte of
+    flags per token (:attr:`LightDoc.ALPHA <locpipe.detect.context.LightDoc.ALPHA>`, ``SPACE``)."""
 
-    __slots__ = ("lowers", "lemmas", "starts", "lemma_set", "text")
+    __slots__ = ("lowers", "lemmas", "starts", "lemma_set", "text", "flags")
 
-    def __init__(self, lowers: list[str], lemmas: list[str], starts: list[int], text: str | None = None):
+    def __init__(self, lowers: list[str], lemmas: list[str], starts: list[int], text: str | None = None,
+                 flags: bytes | None = None):
         self.lowers = lowers
         self.lemmas = lemmas
         self.starts = starts
         self.lemma_set = frozenset(lemmas)
         self.text = text
+        self.flags = flags
 
 
 def doc_text(doc: Doc) -> str:
@@ -283,17 +288,29 @@ class LexiconMatcher:
         spans: list[Span] = []
         seen: set[tuple[int, int, str]] = set()
         strings = doc.vocab.strings
-        lemmas = token_lists(doc).lemma_set
+        lists = token_lists(doc)
+        lemmas = lists.lemma_set
+        # locpipe_lemma_norm (the one to keep the text) gave every token a lemma: the Matcher need not walk
+        # the doc to check that there are lemmas
+        normed = lists.text is not None
         matchers: list[Any] = [self.phrase_lower, self.phrase_lemma, self.residual]
-        keys = {key for lemma in lemmas for key in self.by_anchor.get(lemma, ())}
-        for key in sorted(keys):
-            matcher, requirements = self.matchers[key]
-            if not any(map(lemmas.isdisjoint, requirements)):
-                matchers.append(matcher)
+        by_anchor = self.by_anchor
+        keys: set[str] = set()
+        for lemma in lemmas:
+            found = by_anchor.get(lemma)
+            if found is not None:
+                keys.update(found)
+        # the entries whose every required lemma is here, in key order (sorting only those)
+        table = self.matchers
+        chosen = [key for key in keys if not any(map(lemmas.isdisjoint, table[key][1]))]
+        chosen.sort()
+        matchers.extend(table[key][0] for key in chosen)
         for matcher in matchers:
             if len(matcher) == 0:
                 continue
-            for match_id, start, end in matcher(doc):
+            found_matches = matcher(doc, allow_missing=True) if normed and isinstance(matcher, Matcher) \
+                else matcher(doc)
+            for match_id, start, end in found_matches:
                 entry_id = strings[match_id]
                 if (start, end, entry_id) in seen:
                     continue

@@ -51,7 +51,9 @@ class LightDoc:
 
         self.lists = token_lists(doc)
         self.text: str = doc.text if self.lists.text is None else self.lists.text
-        if len(doc):
+        if self.lists.flags is not None:
+            self.flags = self.lists.flags
+        elif len(doc):
             array = doc.to_array([IS_ALPHA, SPACY])
             self.flags = bytes((array[:, 0] * self.ALPHA + array[:, 1] * self.SPACE).astype("uint8"))
         else:

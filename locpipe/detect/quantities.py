@@ -162,6 +162,9 @@ _RE_FEET_INCHES = re.compile(
 )
 _RE_TEMP = re.compile(r"(-?\d{1,3}(?:\.\d)?)\s?(?:°\s?F\b|º\s?F\b|degrees? (?:Fahrenheit|F)\b)", re.I)
 _RE_TEMP_BARE = re.compile(r"\b(-?\d{1,3})\s?(?:°|degrees)(?!\s?(?:C\b|Celsius|centigrade))", re.I)
+#: what some patterns cannot match without (\d as they read it; the signs _RE_MONEY_SYMBOL starts with)
+_RE_DIGIT = re.compile(r"\d")
+_RE_CURRENCY_SIGN = re.compile(r"[$£€]")
 _RE_DATE_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 _RE_DATE_MONTH_DAY = re.compile(rf"\b({MONTHS})\.?\s{_ORD}\b(?!\s*(?:{'|'.join(['am', 'pm', 'o'])})\b)")
 _RE_DATE_WORDY = re.compile(rf"\bthe\s({_ORD_WORDS}|\d{{1,2}}(?:st|nd|rd|th))\sof\s({MONTHS})\b", re.I)
@@ -220,11 +223,13 @@ def find(text: str) -> list[Quantity]:
         metres = feet * 0.3048 + inches * 0.0254
         add(m, "unit", "unit-feet-inches", "height in feet and inches",
             f"{m.group(0).strip()} ≈ {fmt(metres, 2)} m")
-    for m in _RE_TEMP.finditer(text):
+    # four patterns need a digit and one a currency sign: most lines have neither, and skip those scans
+    has_digit = _RE_DIGIT.search(text) is not None
+    for m in _RE_TEMP.finditer(text) if has_digit else ():
         f = float(m.group(1))
         add(m, "temperature", "temperature-fahrenheit", "temperature in degrees Fahrenheit",
             f"{fmt(f)} °F ≈ {fmt((f - 32) * 5 / 9, 0)} °C")
-    for m in _RE_MONEY_SYMBOL.finditer(text):
+    for m in _RE_MONEY_SYMBOL.finditer(text) if has_digit and _RE_CURRENCY_SIGN.search(text) else ():
         code, name = CURRENCIES[m.group(1)]
         amount = m.group(0).strip()
         add(m, "currency", f"money-{code.lower()}", name,
@@ -279,7 +284,7 @@ def find(text: str) -> list[Quantity]:
         label_unit = m.group(0)[len(m.group("num")):].strip(" -")
         add(m, "unit", f"unit-{key}", gloss,
             f"{m.group('num')} {label_unit} ≈ {fmt(metric_value, digits)} {unit_out}")
-    for m in _RE_TEMP_BARE.finditer(text):
+    for m in _RE_TEMP_BARE.finditer(text) if has_digit else ():
         f = float(m.group(1))
         if _overlaps(found, *m.span()) or not 50 <= f <= 120:
             continue  # only an unmistakably Fahrenheit reading (50–120 would be scalding or fatal in °C)
@@ -292,14 +297,14 @@ def find(text: str) -> list[Quantity]:
         note = _holiday_note(m.group(2), _ordinal_value(m.group(1)))
         add(m, "date", "date-ordinal", "a date written the spoken way",
             f"{m.group(0)}: write it as the target does (day, month){note}")
-    for m in _RE_DATE_MONTH_DAY.finditer(text):
+    for m in _RE_DATE_MONTH_DAY.finditer(text) if has_digit else ():
         day = int(m.group(2))
         if not 1 <= day <= 31:
             continue
         add(m, "date", "date-month-day", "a date in US order (month, day)",
             f"{m.group(0)} → {day} {m.group(1)} (day before month in most target languages)"
             f"{_holiday_note(m.group(1), day)}")
-    for m in _RE_DATE_NUMERIC.finditer(text):
+    for m in _RE_DATE_NUMERIC.finditer(text) if has_digit else ():
         a, b = int(m.group(1)), int(m.group(2))
         if not (1 <= a <= 12 and 1 <= b <= 31) or (m.group(3) is None and b <= 12 and a <= 12 and b < 1):
             continue
