@@ -302,11 +302,23 @@ class TokenFilter(dict):  # type: ignore[type-arg]
     def __init__(self, alternatives: list[tuple[Callable[[str, str], Any] | None, int]]):
         super().__init__()
         self.alternatives = alternatives
+        # the plain "low in X" / "lemmas[i] == 'x'" tests as look-ups (filling the table costs less)
+        self.words: dict[str, int] = {}
+        self.lemmas: dict[str, int] = {}
+        self.others: list[tuple[Callable[[str, str], Any] | None, int]] = []
+        for test, limit in alternatives:
+            plain = getattr(test, "plain", None)
+            if plain is None:
+                self.others.append((test, limit))
+                continue
+            table = self.words if plain[0] == "low" else self.lemmas
+            for value in plain[1]:
+                table[value] = max(table.get(value, 0), limit)
 
     def __missing__(self, key: tuple[str, str]) -> int:
         low, lemma = key
-        bound = 0
-        for test, limit in self.alternatives:
+        bound = max(self.words.get(low, 0), self.lemmas.get(lemma, 0))
+        for test, limit in self.others:
             if limit > bound and (test is None or _holds(test, low, lemma)):
                 bound = limit
         if len(self) < self.LIMIT:
@@ -535,7 +547,22 @@ def _token_test(node: Any, names: dict[str, Any]) -> Callable[[str, str], Any]:
         ast.arguments(posonlyargs=[], args=[ast.arg("low"), ast.arg("lemma")], kwonlyargs=[], kw_defaults=[],
                       defaults=[]), body))
     ast.fix_missing_locations(tree)
-    return eval(compile(tree, "<rule>", "eval"), names)  # type: ignore[no-any-return]  # noqa: S307
+    test = eval(compile(tree, "<rule>", "eval"), names)  # noqa: S307
+    # "low in X", "low == 'x'" (or the lemma's): the set of values, for TokenFilter's look-up tables
+    if isinstance(body, ast.Compare) and len(body.ops) == 1 and isinstance(body.left, ast.Name) \
+            and body.left.id in ("low", "lemma") and isinstance(body.ops[0], (ast.In, ast.Eq)):
+        right = body.comparators[0]
+        try:
+            value = eval(compile(ast.Expression(right), "<rule>", "eval"), names)  # noqa: S307
+        except Exception:  # noqa: BLE001
+            value = None
+        if isinstance(body.ops[0], ast.Eq):
+            values = [value] if isinstance(value, str) else None
+        else:
+            values = list(value) if isinstance(value, (set, frozenset, tuple, list, dict)) else None
+        if values is not None and all(isinstance(v, str) for v in values):
+            test.plain = (body.left.id, frozenset(values))
+    return test  # type: ignore[no-any-return]
 
 
 def _position_bound(node: Any) -> int | None:
