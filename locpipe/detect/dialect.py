@@ -256,10 +256,17 @@ def _prev(lowers: list[str], i: int) -> str:
     return lowers[i - 1] if i > 0 else ""
 
 
+def token_lists(doc: Any) -> Any:
+    """:func:`locpipe.detect.components.token_lists` (that module imports this one: it is bound here on
+    first use, instead of an import statement run by every rule function for every sentence)."""
+    from . import components
+
+    globals()["token_lists"] = components.token_lists
+    return components.token_lists(doc)
+
+
 def _sentence(doc: Any) -> tuple[list[str], list[str], int, bool]:
     """What every rule function reads first: lowercase forms, lemmas, their count, a question mark."""
-    from .components import token_lists
-
     lists = token_lists(doc)
     return lists.lowers, lists.lemmas, len(lists.lowers), "?" in lists.lowers
 
@@ -616,8 +623,6 @@ def _test_triggers(test: Any, names: dict[str, Any]) -> list[tuple[Callable[[str
 
 def english_rules(doc: Any) -> Iterator[Span]:
     """Grammatical and spelling features of non-standard English in one Doc."""
-    from .components import token_lists
-
     lists = token_lists(doc)
     lowers, lemmas = lists.lowers, lists.lemmas
     n = len(lowers)
@@ -1177,8 +1182,6 @@ NO_ADJ = (PRED_ADJ | {"ready", "well", "right", "bad", "sure", "happy", "allowed
 def scots_no(doc: Any) -> Iterator[Span]:
     """Scots 'no' = not: after a modal/auxiliary before a verb, after a form of be before an adjective,
     an -ing verb or an article, or contrastive ", no a …"; never at sentence start, never "no one/longer/…"."""
-    from .components import token_lists
-
     lists = token_lists(doc)
     lowers, lemmas = lists.lowers, lists.lemmas
     n = len(lowers)
@@ -1519,8 +1522,6 @@ def rare_spellings(doc: Any) -> Iterator[Span]:
     vocabulary = _vocabulary()
     if vocabulary is None:
         return
-    from .components import token_lists
-
     lemma, prob, lemmas = vocabulary
     for i, low in enumerate(token_lists(doc).lowers):
         # a lowercase word is its own lowercase form (for every Unicode letter): the text test below
@@ -1530,7 +1531,7 @@ def rare_spellings(doc: Any) -> Iterator[Span]:
         text = doc[i].text
         if len(text) < 3 or not text.isalpha() or not text.islower():
             continue
-        if lemma.get(text) is not None or text in lemmas:
+        if text in lemmas or lemma.get(text) is not None:  # (the set first: most words are their own lemma)
             continue
         value = prob.get(text)
         if value is None or value < RARE_LOGPROB:
@@ -1558,8 +1559,6 @@ MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "sh
 
 def agreement_rules(doc: Any) -> Iterator[Span]:
     """Agreement and verb-form features: 'a books', 'many book', 'can goes', 'to went', 'is go', 'they has'."""
-    from .components import token_lists
-
     lists = token_lists(doc)
     lowers, lemmas = lists.lowers, lists.lemmas
     n = len(lowers)
