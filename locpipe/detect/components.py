@@ -232,6 +232,9 @@ class LexiconMatcher:
         self.phrase_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrase_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.residual = Matcher(nlp.vocab, validate=True)
+        #: one regular expression per residual pattern that some token's lowercase form must match for the
+        #: pattern to match (None: a pattern without one, so the residual matcher always runs)
+        self.residual_gates: list[re.Pattern[str]] | None = []
         self.matchers: dict[str, tuple[Matcher, tuple[frozenset[str], ...]]] = {}
         self.by_anchor: dict[str, list[str]] = {}
         self.entries: dict[str, dict[str, Any]] = {}
@@ -265,6 +268,9 @@ class LexiconMatcher:
             requirements = compiled.requirements
             if not requirements:
                 self.residual.add(entry_id, compiled.patterns)
+                gates = [_lower_regex(p) for p in compiled.patterns]
+                if self.residual_gates is not None:
+                    self.residual_gates = None if None in gates else self.residual_gates + gates  # type: ignore[operator]
                 return
             key = entry_id if entry_id not in self.matchers else f"{entry_id}#{len(self.matchers)}"
             # a compiled template is known-good: schema validation (a third of the load time) is for the
@@ -293,7 +299,9 @@ class LexiconMatcher:
         # locpipe_lemma_norm (the one to keep the text) gave every token a lemma: the Matcher need not walk
         # the doc to check that there are lemmas
         normed = lists.text is not None
-        matchers: list[Any] = [self.phrase_lower, self.phrase_lemma, self.residual]
+        matchers: list[Any] = [self.phrase_lower, self.phrase_lemma]
+        if self._residual_may_match(lists.lowers):
+            matchers.append(self.residual)
         by_anchor = self.by_anchor
         keys: set[str] = set()
         for lemma in lemmas:
@@ -321,6 +329,26 @@ class LexiconMatcher:
         else:
             doc.spans[self.spans_key] = _longest(spans)
         return doc
+
+
+    def _residual_may_match(self, lowers: list[str]) -> bool:
+        gates = self.residual_gates
+        if gates is None or not len(self.residual):
+            return True  # (an empty matcher is skipped anyway)
+        # the lists write ’ as ': with one there, a token's real lowercase form may differ from its list entry
+        return any("'" in low or any(gate.search(low) for gate in gates) for low in lowers)
+
+
+def _lower_regex(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
+    """The REGEX on LOWER of a token that ``pattern`` requires (no "OP"), as spaCy applies it
+    (``re.search``); None when it has none."""
+    for spec in pattern:
+        if not isinstance(spec, dict) or "OP" in spec:
+            continue
+        lower = spec.get("LOWER")
+        if isinstance(lower, dict) and isinstance(lower.get("REGEX"), str):
+            return re.compile(lower["REGEX"])
+    return None
 
 
 #: lemmas too common to index an entry by
