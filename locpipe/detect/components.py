@@ -53,13 +53,26 @@ class Lemmatizer:
         from spacy.lookups import load_lookups
 
         self.lang = lang
+        self.memo: dict[str, str] = {}
         try:
             lookups = load_lookups(lang, ["lemma_lookup"], strict=False)
             self.table = lookups.get_table("lemma_lookup") if "lemma_lookup" in lookups else None
         except (ValueError, ImportError, OSError):
             self.table = None
 
+    #: words whose lemma is kept (a film says the same words again and again; the table look-up hashes each time)
+    MEMO_LIMIT = 100_000
+
     def __call__(self, lower: str) -> str:
+        memo = self.memo
+        found = memo.get(lower)
+        if found is None:
+            found = self._lemma(lower)
+            if len(memo) < self.MEMO_LIMIT:
+                memo[lower] = found
+        return found  # type: ignore[no-any-return]
+
+    def _lemma(self, lower: str) -> str:
         if self.table is None:
             return lower.replace("’", "'")
         lower = lower.replace("’", "'")
