@@ -332,11 +332,6 @@ class TokenFilter(dict):  # type: ignore[type-arg]
             self[key] = bound
         return bound
 
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
-    __hash__ = object.__hash__
-
 
 def _holds(test: Callable[[str, str], Any], low: str, lemma: str) -> bool:
     try:
@@ -446,19 +441,19 @@ def _derive_triggers(rules: Callable[..., Any]) -> TokenFilter:
         for j in range(len(body)):
             if j != k and any(not _set_first(names[j], name, parents) for name in own & reads[j]):
                 return EVERY_TOKEN  # it would read what the rule left behind at an earlier token
-        node: ast.If = stmt
+        branch: ast.If = stmt
         while True:
             if any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _MUTATING
-                   for n in ast.walk(node.test)):
+                   for n in ast.walk(branch.test)):
                 return EVERY_TOKEN
-            found = _test_triggers(node.test, rules.__globals__)
+            found = _test_triggers(branch.test, rules.__globals__)
             if found is None:
                 return EVERY_TOKEN
             parts.extend(found)
-            if len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):
-                node = node.orelse[0]
+            if len(branch.orelse) == 1 and isinstance(branch.orelse[0], ast.If):
+                branch = branch.orelse[0]
                 continue
-            if node.orelse:
+            if branch.orelse:
                 return EVERY_TOKEN  # an else runs for any token
             break
     return TokenFilter(parts)
