@@ -410,7 +410,6 @@ class GrammarRules:
         self.lang = lang
         self.rules = dialect.LANG_RULES.get(lang)
         self.spans_key = spans_key
-        dialect.prepare(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
         by_rule: dict[str, list[Span]] = {}

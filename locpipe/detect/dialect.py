@@ -16,7 +16,6 @@ only its lexicon markers.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -256,17 +255,10 @@ def _prev(lowers: list[str], i: int) -> str:
     return lowers[i - 1] if i > 0 else ""
 
 
-def token_lists(doc: Any) -> Any:
-    """:func:`locpipe.detect.components.token_lists` (that module imports this one: it is bound here on
-    first use, instead of an import statement run by every rule function for every sentence)."""
-    from . import components
-
-    globals()["token_lists"] = components.token_lists
-    return components.token_lists(doc)
-
-
 def _sentence(doc: Any) -> tuple[list[str], list[str], int, bool]:
     """What every rule function reads first: lowercase forms, lemmas, their count, a question mark."""
+    from .components import token_lists
+
     lists = token_lists(doc)
     return lists.lowers, lists.lemmas, len(lists.lowers), "?" in lists.lowers
 
@@ -281,351 +273,15 @@ def _at_clause_start(lowers: list[str], i: int) -> bool:
     return i == 0 or lowers[i - 1] in CLAUSE_END or lowers[i - 1] in {"and", "but", "so", "then", "cos"}
 
 
-# -- which tokens a rule function reads --------------------------------------------------------------
-#
-# Every rule function loops over the tokens of one sentence and tests each against dozens of rules;
-# nearly every rule starts with tests on the token itself ("low in SUBJ", "lemmas[i] == 'go'",
-# "low.endswith('s') and len(low) > 3", "i == 0"). :func:`_triggers` reads a function's loop (its
-# source, once) and keeps, for each rule, the part of its test that reads only the token (its lowercase
-# form and lemma) and its position. A token none of them accepts cannot start any rule: the loop skips
-# it without evaluating the rest. Whether a (form, lemma) pair passes is worked out once and kept
-# (:class:`TokenFilter`): per token the loop pays one dictionary look-up. A rule whose test it cannot
-# read (or a loop whose statements depend on each other across tokens) turns the skipping off for that
-# whole function: a new rule is never missed, at worst it is slower.
-
-
-class TokenFilter(dict):  # type: ignore[type-arg]
-    """(lowercase form, lemma) → the position below which such a token can start a rule of one function
-    (0: nowhere, ``sys.maxsize``: anywhere); filled on demand.
-
-    ``alternatives``: one (test, bound) per way a rule can start: ``test(low, lemma)`` is the part of
-    the rule's condition that reads only the token (None: no such part) and ``bound`` the position
-    limit its ``i == 0`` / ``i < k`` parts set (``sys.maxsize`` without one).
-    """
-
-    #: pairs kept at most (a huge file of distinct words must not grow it without end)
-    LIMIT = 200_000
-
-    def __init__(self, alternatives: list[tuple[Callable[[str, str], Any] | None, int]]):
-        super().__init__()
-        self.alternatives = alternatives
-        # the plain "low in X" / "lemmas[i] == 'x'" tests as look-ups (filling the table costs less)
-        self.words: dict[str, int] = {}
-        self.lemmas: dict[str, int] = {}
-        self.others: list[tuple[Callable[[str, str], Any] | None, int]] = []
-        for test, limit in alternatives:
-            plain = getattr(test, "plain", None)
-            if plain is None:
-                self.others.append((test, limit))
-                continue
-            table = self.words if plain[0] == "low" else self.lemmas
-            for value in plain[1]:
-                table[value] = max(table.get(value, 0), limit)
-
-    def __missing__(self, key: tuple[str, str]) -> int:
-        low, lemma = key
-        bound = max(self.words.get(low, 0), self.lemmas.get(lemma, 0))
-        for test, limit in self.others:
-            if limit > bound and (test is None or _holds(test, low, lemma)):
-                bound = limit
-        if len(self) < self.LIMIT:
-            self[key] = bound
-        return bound
-
-
-def _holds(test: Callable[[str, str], Any], low: str, lemma: str) -> bool:
-    try:
-        return bool(test(low, lemma))
-    except Exception:  # noqa: BLE001  (out of its rule's context a test may fail: then the token is read)
-        return True
-
-
-#: no skipping: every token is read
-EVERY_TOKEN = TokenFilter([(None, sys.maxsize)])
-_TRIGGERS: dict[str, TokenFilter] = {}
-#: calls allowed in the per-token assignments at the top of a loop (no side effects)
-_PURE_CALLS = frozenset({"_around", "_at_clause_start", "_clause_bounds", "_prev", "len", "max", "min"})
-#: method calls that change something: a rule's test must not make them
-_MUTATING = frozenset({"add", "append", "update", "pop", "setdefault", "remove", "discard", "extend", "insert",
-                       "clear", "popitem", "send", "__setitem__"})
-#: functions a token test may call (pure)
-_TOKEN_CALLS = frozenset({"len", "_has_plural", "_is_verb"})
-
-
-def _triggers(rules: Callable[..., Any]) -> TokenFilter:
-    """The tokens ``rules`` (a rule function) can act on (derived once from its source)."""
-    found = _TRIGGERS.get(rules.__qualname__)
-    if found is None:
-        try:
-            found = _derive_triggers(rules)
-        except (OSError, TypeError, SyntaxError, ValueError):  # no source (a frozen install): read every token
-            found = EVERY_TOKEN
-        _TRIGGERS[rules.__qualname__] = found
-    return found
-
-
-@lru_cache(maxsize=4)
-def _module_tree(path: str) -> Any:
-    """The parsed source of a module, by its file (read once for all its rule functions)."""
-    import ast
-    import tokenize
-
-    with tokenize.open(path) as handle:
-        return ast.parse(handle.read(), filename=path)
-
-
-def _derive_triggers(rules: Callable[..., Any]) -> TokenFilter:
-    import ast
-
-    code = rules.__code__
-    func = next((node for node in _module_tree(code.co_filename).body
-                 if isinstance(node, ast.FunctionDef) and node.name == code.co_name
-                 and (node.decorator_list[0].lineno if node.decorator_list else node.lineno) == code.co_firstlineno),
-                None)
-    if func is None:
-        return EVERY_TOKEN
-    loops = [s for s in func.body if isinstance(s, ast.For)]
-    if len(loops) != 1:
-        return EVERY_TOKEN
-    loop = loops[0]
-    target = loop.target
-    if not (isinstance(target, ast.Tuple) and [getattr(e, "id", None) for e in target.elts] == ["i", "low"]
-            and ast.unparse(loop.iter) == "enumerate(lowers)") or loop.orelse:
-        return EVERY_TOKEN
-    # one walk over the function: every node, whether it is in the loop, and its parent
-    parents: dict[int, Any] = {}
-    stack: list[tuple[Any, bool]] = [(func, False)]
-    while stack:
-        node, in_loop = stack.pop()
-        if isinstance(node, (ast.Global, ast.Nonlocal, ast.NamedExpr, ast.Lambda)):
-            return EVERY_TOKEN
-        # the names the tests read must mean the same thing for the whole loop
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and parents.get(id(node)) is not target and (
-                node.id in ("i", "low") or node.id in ("lowers", "lemmas") and in_loop):
-            return EVERY_TOKEN
-        for child in ast.iter_child_nodes(node):
-            parents[id(child)] = node
-            stack.append((child, in_loop or child is loop))
-    body = list(loop.body)
-    names = [list(_names(stmt)) for stmt in body]
-    reads = [{n.id for n in found if isinstance(n.ctx, ast.Load)} for found in names]
-    stores = [{n.id for n in found if isinstance(n.ctx, ast.Store)} for found in names]
-    stored_in_loop = set().union(*stores)
-    after = set().union(*({n.id for n in _names(stmt) if isinstance(n.ctx, ast.Load)}
-                          for stmt in func.body if stmt is not loop))
-    parts: list[tuple[Callable[[str, str], Any] | None, int]] = []
-    assigned = {"i", "low"}
-    for k, stmt in enumerate(body):
-        if k == 0 and isinstance(stmt, ast.If) and len(stmt.body) == 1 and isinstance(stmt.body[0], ast.Continue) \
-                and not stmt.orelse:
-            continue  # the skip itself (or a filter of the function's own): it only skips tokens
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
-            continue
-        if isinstance(stmt, ast.Assign):
-            # recomputed for each token from that token alone: nothing carried from one token to the next
-            if not all(isinstance(t, (ast.Name, ast.Tuple)) for t in stmt.targets):
-                return EVERY_TOKEN
-            for node in ast.walk(stmt.value):
-                if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in _PURE_CALLS):
-                    return EVERY_TOKEN
-            if (reads[k] & stored_in_loop) - assigned:
-                return EVERY_TOKEN
-            assigned |= stores[k]
-            continue
-        if not isinstance(stmt, ast.If):
-            return EVERY_TOKEN
-        # names an if sets are its own: another statement may only read them after setting them itself
-        own = stores[k]
-        if own & after:
-            return EVERY_TOKEN
-        for j in range(len(body)):
-            if j != k and any(not _set_first(names[j], name, parents) for name in own & reads[j]):
-                return EVERY_TOKEN  # it would read what the rule left behind at an earlier token
-        branch: ast.If = stmt
-        while True:
-            if any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _MUTATING
-                   for n in ast.walk(branch.test)):
-                return EVERY_TOKEN
-            found = _test_triggers(branch.test, rules.__globals__)
-            if found is None:
-                return EVERY_TOKEN
-            parts.extend(found)
-            if len(branch.orelse) == 1 and isinstance(branch.orelse[0], ast.If):
-                branch = branch.orelse[0]
-                continue
-            if branch.orelse:
-                return EVERY_TOKEN  # an else runs for any token
-            break
-    return TokenFilter(parts)
-
-
-def _names(node: Any, bound: frozenset[str] = frozenset()) -> Iterator[Any]:
-    """The ``Name`` nodes under ``node`` that are not a comprehension's own variables."""
-    import ast
-
-    if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
-        inner = bound | {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
-        for child in ast.iter_child_nodes(node):
-            yield from _names(child, inner)
-        return
-    if isinstance(node, ast.comprehension):
-        yield from _names(node.iter, bound)
-        for cond in node.ifs:
-            yield from _names(cond, bound)
-        return
-    if isinstance(node, ast.Name):
-        if node.id not in bound:
-            yield node
-        return
-    for child in ast.iter_child_nodes(node):
-        yield from _names(child, bound)
-
-
-def _set_first(names: list[Any], name: str, parents: dict[int, Any]) -> bool:
-    """True when the first appearance of ``name`` among ``names`` (in source order) sets it from other
-    values ("x = 1", not "x += 1" or "x = x + 1")."""
-    import ast
-
-    uses = sorted(((n.lineno, n.col_offset), k) for k, n in enumerate(names) if n.id == name)
-    if not uses:
-        return True
-    first = names[uses[0][1]]
-    if not isinstance(first.ctx, ast.Store):
-        return False
-    child, node = first, parents.get(id(first))
-    while node is not None and not isinstance(node, ast.stmt):
-        child, node = node, parents.get(id(node))
-    if isinstance(node, ast.AugAssign):
-        return False
-    value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else \
-        node.iter if isinstance(node, ast.For) and child is node.target else None
-    return value is None or name not in {n.id for n in _names(value) if isinstance(n.ctx, ast.Load)}
-
-
-def _token_only(node: Any, names: dict[str, Any]) -> bool:
-    """True when expression ``node`` reads nothing but the token (``low``, ``lowers[i]``, ``lemmas[i]``),
-    module constants and pure functions."""
-    import ast
-
-    def is_token(sub: Any) -> bool:
-        return isinstance(sub, ast.Subscript) and isinstance(sub.value, ast.Name) and sub.value.id in ("lowers", "lemmas") \
-            and isinstance(sub.slice, ast.Name) and sub.slice.id == "i"
-
-    token_parts = {id(n) for sub in ast.walk(node) if is_token(sub) for n in ast.walk(sub)}
-    for sub in ast.walk(node):
-        if id(sub) in token_parts:
-            continue
-        if isinstance(sub, (ast.Lambda, ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom, ast.ListComp, ast.SetComp,
-                            ast.DictComp, ast.GeneratorExp, ast.Starred)):
-            return False
-        if isinstance(sub, ast.Call):
-            func = sub.func
-            if isinstance(func, ast.Attribute):
-                if func.attr in _MUTATING:
-                    return False
-            elif not (isinstance(func, ast.Name) and func.id in _TOKEN_CALLS):
-                return False
-        if isinstance(sub, ast.Name):
-            if sub.id == "low" or sub.id in _TOKEN_CALLS or sub.id == "re":
-                continue
-            if not sub.id.lstrip("_").isupper() or sub.id not in names:
-                return False  # a local (i, n, nxt, doc …) or an unknown name
-    return True
-
-
-def _token_test(node: Any, names: dict[str, Any]) -> Callable[[str, str], Any]:
-    """``node`` (an expression over the token) as a function of (lowercase form, lemma)."""
-    import ast
-
-    class Rename(ast.NodeTransformer):
-        def visit_Subscript(self, sub: Any) -> Any:  # noqa: N802
-            if isinstance(sub.value, ast.Name) and sub.value.id in ("lowers", "lemmas") \
-                    and isinstance(sub.slice, ast.Name) and sub.slice.id == "i":
-                return ast.copy_location(ast.Name("low" if sub.value.id == "lowers" else "lemma", ast.Load()), sub)
-            return self.generic_visit(sub)
-
-    body = Rename().visit(ast.parse(ast.unparse(node), mode="eval").body)
-    tree = ast.Expression(ast.Lambda(
-        ast.arguments(posonlyargs=[], args=[ast.arg("low"), ast.arg("lemma")], kwonlyargs=[], kw_defaults=[],
-                      defaults=[]), body))
-    ast.fix_missing_locations(tree)
-    test = eval(compile(tree, "<rule>", "eval"), names)  # noqa: S307
-    # "low in X", "low == 'x'" (or the lemma's): the set of values, for TokenFilter's look-up tables
-    if isinstance(body, ast.Compare) and len(body.ops) == 1 and isinstance(body.left, ast.Name) \
-            and body.left.id in ("low", "lemma") and isinstance(body.ops[0], (ast.In, ast.Eq)):
-        right = body.comparators[0]
-        try:
-            value = eval(compile(ast.Expression(right), "<rule>", "eval"), names)  # noqa: S307
-        except Exception:  # noqa: BLE001
-            value = None
-        if isinstance(body.ops[0], ast.Eq):
-            values = [value] if isinstance(value, str) else None
-        else:
-            values = list(value) if isinstance(value, (set, frozenset, tuple, list, dict)) else None
-        if values is not None and all(isinstance(v, str) for v in values):
-            test.plain = (body.left.id, frozenset(values))
-    return test  # type: ignore[no-any-return]
-
-
-def _position_bound(node: Any) -> int | None:
-    """``i == k`` / ``i <= k`` / ``i < k``: the position below which it holds; None for anything else."""
-    import ast
-
-    if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.left, ast.Name) and node.left.id == "i":
-        right = node.comparators[0]
-        if isinstance(right, ast.Constant) and isinstance(right.value, int) and not isinstance(right.value, bool):
-            bound = {ast.Eq: right.value + 1, ast.LtE: right.value + 1, ast.Lt: right.value}.get(type(node.ops[0]))
-            return None if bound is None else max(0, bound)
-    return None
-
-
-def _test_triggers(test: Any, names: dict[str, Any]) -> list[tuple[Callable[[str, str], Any] | None, int]] | None:
-    """The ways ``test`` can be true, each as (what it asks of the token, position bound); None when
-    some way asks nothing of the token."""
-    import ast
-
-    if _token_only(test, names):
-        return [(_token_test(test, names), sys.maxsize)]
-    bound = _position_bound(test)
-    if bound is not None:
-        return [(None, bound)]
-    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
-        out: list[tuple[Callable[[str, str], Any] | None, int]] = []
-        for value in test.values:
-            found = _test_triggers(value, names)
-            if found is None:
-                return None
-            out.extend(found)
-        return out
-    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
-        # every conjunct must hold: keep those that read only the token (all of them, in their order)
-        # and the tightest position bound
-        tokens = [v for v in test.values if _token_only(v, names)]
-        bounds = [b for b in map(_position_bound, test.values) if b is not None]
-        limit = min(bounds) if bounds else sys.maxsize
-        if tokens:
-            conjunction = tokens[0] if len(tokens) == 1 else ast.BoolOp(ast.And(), tokens)
-            return [(_token_test(conjunction, names), limit)]
-        if bounds:
-            return [(None, limit)]
-        for value in test.values:  # a conjunct that is itself an "or" of token tests
-            found = _test_triggers(value, names)
-            if found is not None:
-                return [(t, min(b, limit)) for t, b in found]
-        return None
-    return None
-
-
 def english_rules(doc: Any) -> Iterator[Span]:
     """Grammatical and spelling features of non-standard English in one Doc."""
+    from .components import token_lists
+
     lists = token_lists(doc)
     lowers, lemmas = lists.lowers, lists.lemmas
     n = len(lowers)
     is_question = bool(n) and "?" in lowers
-    t_bound = _triggers(english_rules)
     for i, low in enumerate(lowers):
-        if i >= t_bound[low, lemmas[i]]:
-            continue  # no rule of this function starts at this token
         nxt = lowers[i + 1] if i + 1 < n else ""
         nxt2 = lowers[i + 2] if i + 2 < n else ""
         prev = _prev(lowers, i)
@@ -725,7 +381,7 @@ def english_rules(doc: Any) -> Iterator[Span]:
         if low in ("he", "she", "we", "they", "i") and nxt.endswith("ing") and len(nxt) > 4 and i + 1 < n and lemmas[i + 1] != nxt and prev not in AUX and prev not in ("see", "saw", "seen", "heard", "hear", "watch", "watched", "and", "or", "with", "while", "when", "because"):
             if nxt not in ("thing", "king", "ring", "sing", "bring", "spring", "string", "nothing", "something", "anything", "everything", "being", "morning", "evening", "during", "sibling", "darling", "ceiling", "building", "feeling", "meeting", "wedding", "pudding", "ping", "swing", "sting", "wing", "cling", "fling", "wring", "sling", "bling", "zing"):
                 yield i, i + 2, "zero-copula"
-        if low.startswith("a-") and re.fullmatch(r"a-[a-z]+(?:ing|in'?)", low):
+        if re.fullmatch(r"a-[a-z]+(?:ing|in'?)", low):
             yield i, i + 1, "a-prefixing"
         if low == "a" and nxt == "-" and nxt2.endswith(("ing", "in'", "in")) and len(nxt2) > 4:
             yield i, i + 3, "a-prefixing"
@@ -745,12 +401,11 @@ def english_rules(doc: Any) -> Iterator[Span]:
             yield i, i + 2, "fixing-to"
         if low == "after" and (prev in ("'m", "am", "is", "are", "'re", "'s", "was", "were", "be") or prev in ("just", "only", "only-just") and i >= 2 and lowers[i - 2] in ("'m", "am", "is", "are", "'re", "'s", "was", "were", "be")) and nxt.endswith(("ing", "in'")) and len(nxt) > 4 and lemmas[i + 1] != nxt:
             yield i, i + 2, "after-perfect"
-        if low.endswith(("na", "nae", "nay")):  # (every word below ends so)
-            m = re.fullmatch(r"([a-z]+)(nae|na|nay)", low)
-            if (m and m.group(1) in SCOTS_NEG_STEMS and low not in {"donna", "anna", "henna", "gonna", "wanna"}) or low in {
-                "canna", "dinna", "winna", "didna", "couldna", "wouldna", "isna", "wasna", "hasna", "doesna",
-            }:
-                yield i, i + 1, "scots-negation"
+        m = re.fullmatch(r"([a-z]+)(nae|na|nay)", low)
+        if (m and m.group(1) in SCOTS_NEG_STEMS and low not in {"donna", "anna", "henna", "gonna", "wanna"}) or low in {
+            "canna", "dinna", "winna", "didna", "couldna", "wouldna", "isna", "wasna", "hasna", "doesna",
+        }:
+            yield i, i + 1, "scots-negation"
         if (low in NUMBER_WORDS or (low.isdigit() and low not in ("1", "0"))) and nxt in PLURALS_AFTER_NUMBER and (nxt2 in CLAUSE_END or nxt2 in ("ago", "back", "since", "away", "")):
             yield i, i + 2, "zero-plural"
         if low == "me" and nxt in ME_POSSESSED and prev not in GIVE_VERBS and (i == 0 or lemmas[i - 1] not in GIVE_VERBS):
@@ -761,7 +416,8 @@ def english_rules(doc: Any) -> Iterator[Span]:
         if low in ("innit", "init"):
             yield i, i + 1, "invariant-tag"
         # g-dropping on any -in' word whose -ing form exists ("goin'", "nothin'")
-        if low.endswith("in'") and _g_dropped(doc[i].text):
+        text = doc[i].text.replace("’", "'")
+        if len(text) > 4 and text.lower().endswith("in'") and text[:-1].isalpha():
             yield i, i + 1, "g-dropping"
         elif low in ("in'",) and i > 0 and lowers[i - 1].isalpha() and not doc[i - 1].whitespace_:
             yield i - 1, i + 1, "g-dropping"
@@ -771,13 +427,6 @@ def english_rules(doc: Any) -> Iterator[Span]:
             yield i, i + 2, "eye-dialect"
         elif low == "du" and nxt == "n" and nxt2 == "no":
             yield i, i + 3, "eye-dialect"
-
-
-def _g_dropped(text: str) -> bool:
-    """An -in' spelling of an -ing word ("goin'", "nothin'"); the token's lowercase form, which the
-    rule reads first, is this text in lowercase, so it ends in "in'" too."""
-    text = text.replace("’", "'")
-    return len(text) > 4 and text.lower().endswith("in'") and text[:-1].isalpha()
 
 
 def eye_dialect_gloss(text: str) -> str:
@@ -1033,10 +682,7 @@ NEG_AUX_START = {"do", "does", "did", "is", "was", "were", "ca", "wo", "ai", "ar
 def more_english_rules(doc: Any) -> Iterator[Span]:
     """Further grammatical features (eWAVE catalogue areas: pronouns, noun phrase, verb phrase, clauses)."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    t_bound = _triggers(more_english_rules)
     for i, low in enumerate(lowers):
-        if i >= t_bound[low, lemmas[i]]:
-            continue  # no rule of this function starts at this token
         prev, nxt, nxt2 = _around(lowers, i)
         nxt3 = lowers[i + 3] if i + 3 < n else ""
         start = _at_clause_start(lowers, i)
@@ -1177,6 +823,8 @@ NO_ADJ = (PRED_ADJ | {"ready", "well", "right", "bad", "sure", "happy", "allowed
 def scots_no(doc: Any) -> Iterator[Span]:
     """Scots 'no' = not: after a modal/auxiliary before a verb, after a form of be before an adjective,
     an -ing verb or an article, or contrastive ", no a …"; never at sentence start, never "no one/longer/…"."""
+    from .components import token_lists
+
     lists = token_lists(doc)
     lowers, lemmas = lists.lowers, lists.lemmas
     n = len(lowers)
@@ -1274,14 +922,11 @@ def world_rules(doc: Any) -> Iterator[Span]:
     lowers, lemmas, n, is_question = _sentence(doc)
     creole = [w in CREOLE_WORDS for w in lowers]
     strong_creole = [w in CREOLE_WORDS and w not in CREOLE_AMBIGUOUS for w in lowers]
-    t_bound = _triggers(world_rules)
     for i, low in enumerate(lowers):
-        if i >= t_bound[low, lemmas[i]]:
-            continue  # no rule of this function starts at this token
         prev, nxt, nxt2 = _around(lowers, i)
         start = _at_clause_start(lowers, i)
         # creole and pidgin function words: unambiguous ones alone, ambiguous ones beside another
-        if low in CREOLE_WORDS and (strong_creole[i] or creole[i] and doc[i].is_lower and (
+        if strong_creole[i] or (creole[i] and doc[i].is_lower and (
                 any(strong_creole[max(0, i - 3):i + 4]) or sum(creole[max(0, i - 3):i + 4]) >= 3)):
             yield i, i + 1, "creole-marker"
         if low in SECOND_PLURAL:
@@ -1419,10 +1064,7 @@ _VOWEL_EXCEPT = ("u", "one", "once", "eu", "ewe")
 def more_world_rules(doc: Any) -> Iterator[Span]:
     """Further eWAVE features: pronoun forms, articles, genitives, tense, complementation, adverbs, word order."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    t_bound = _triggers(more_world_rules)
     for i, low in enumerate(lowers):
-        if i >= t_bound[low, lemmas[i]]:
-            continue  # no rule of this function starts at this token
         prev, nxt, nxt2 = _around(lowers, i)
         start = _at_clause_start(lowers, i)
         if low == "mines" and (i + 1 == n or nxt in CLAUSE_END | {"too", "is", "was", "and"}):
@@ -1518,15 +1160,11 @@ def rare_spellings(doc: Any) -> Iterator[Span]:
     if vocabulary is None:
         return
     lemma, prob, lemmas = vocabulary
-    for i, low in enumerate(token_lists(doc).lowers):
-        # a lowercase word is its own lowercase form (for every Unicode letter): the text test below
-        # cannot pass where this one fails, and most tokens stop here without a Token object
-        if len(low) < 3 or not low.isalpha():
-            continue
-        text = doc[i].text
+    for i, token in enumerate(doc):
+        text = token.text
         if len(text) < 3 or not text.isalpha() or not text.islower():
             continue
-        if text in lemmas or lemma.get(text) is not None:  # (the set first: most words are their own lemma)
+        if lemma.get(text) is not None or text in lemmas:
             continue
         value = prob.get(text)
         if value is None or value < RARE_LOGPROB:
@@ -1554,13 +1192,12 @@ MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "sh
 
 def agreement_rules(doc: Any) -> Iterator[Span]:
     """Agreement and verb-form features: 'a books', 'many book', 'can goes', 'to went', 'is go', 'they has'."""
+    from .components import token_lists
+
     lists = token_lists(doc)
     lowers, lemmas = lists.lowers, lists.lemmas
     n = len(lowers)
-    t_bound = _triggers(agreement_rules)
     for i, low in enumerate(lowers):
-        if i >= t_bound[low, lemmas[i]]:
-            continue  # no rule of this function starts at this token
         prev, nxt, nxt2 = _around(lowers, i)
         if low in ("a", "an") and i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower and nxt.endswith("s") \
                 and not nxt.endswith(("ss", "us", "is", "ics")) and lemmas[i + 1] + "s" == nxt and lemmas[i + 1] != nxt \
@@ -1610,7 +1247,6 @@ REDUNDANT = {("discuss", "about"), ("emphasize", "on"), ("emphasise", "on"), ("s
              ("revert", "back"), ("cope", "up"), ("mention", "about"), ("request", "for"), ("order", "for"),
              ("comprise", "of"), ("reach", "to"), ("enter", "into"), ("attack", "on"), ("resemble", "to"),
              ("investigate", "into"), ("demand", "for"), ("repeat", "again"), ("answer", "to")}
-_REDUNDANT_VERBS = frozenset(verb for verb, _prep in REDUNDANT)
 THINGS = {"car", "boat", "ship", "engine", "truck", "machine", "bike", "plane", "computer", "clock", "motor",
           "tractor", "vessel", "lorry", "van", "ute"}
 
@@ -1618,10 +1254,7 @@ THINGS = {"car", "boat", "ship", "engine", "truck", "machine", "bike", "plane", 
 def word_order_rules(doc: Any) -> Iterator[Span]:
     """Pronoun case and possessives, comparison, completives, prepositions, datives, gendered things."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    t_bound = _triggers(word_order_rules)
     for i, low in enumerate(lowers):
-        if i >= t_bound[low, lemmas[i]]:
-            continue  # no rule of this function starts at this token
         prev, nxt, nxt2 = _around(lowers, i)
         start = _at_clause_start(lowers, i)
         if low in ("him", "her", "them") and start and nxt in ("is", "was", "are", "were", "'s", "has", "have", "had", "did", "does",
@@ -1642,7 +1275,7 @@ def word_order_rules(doc: Any) -> Iterator[Span]:
         if lemmas[i] in ("go", "come", "went", "came") and nxt in PLACES_NO_PREP and nxt2 in CLAUSE_END | {"yesterday", "today", "every", "now", "and", "with", "early", "late", ""} \
                 and prev not in ("the", "a", "to"):
             yield i, i + 2, "preposition-omission"
-        if lemmas[i] in _REDUNDANT_VERBS and (lemmas[i], nxt) in REDUNDANT and not (lemmas[i] == "answer" and nxt2 in ("the", "a", "my", "your", "his", "her")):
+        if (lemmas[i], nxt) in REDUNDANT and not (lemmas[i] == "answer" and nxt2 in ("the", "a", "my", "your", "his", "her")):
             yield i, i + 2, "redundant-preposition"
         if lemmas[i] in ("explain", "suggest", "describe", "say", "recommend") and nxt in ("me", "him", "her", "us", "them") \
                 and nxt2 not in ("to",):
@@ -1677,10 +1310,7 @@ QUANTITY_NOUNS = {"lot", "lots", "cup", "glass", "bit", "piece", "kind", "sort",
 def omission_rules(doc: Any) -> Iterator[Span]:
     """Omitted articles, 'of', dummy subjects, and the copula before a plural noun."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    t_bound = _triggers(omission_rules)
     for i, low in enumerate(lowers):
-        if i >= t_bound[low, lemmas[i]]:
-            continue  # no rule of this function starts at this token
         prev, nxt, nxt2 = _around(lowers, i)
         if low in COUNT_NOUNS and i >= 1 and lemmas[i - 1] in ("buy", "have", "want", "need", "get", "see", "find", "take", "make", "sell", "bring", "own", "lose", "steal") \
                 and prev not in ("'s",) and (i + 1 == n or nxt in CLAUSE_END | {"yesterday", "today", "now", "for", "in", "from", "at", "last"}) \
@@ -1806,10 +1436,7 @@ def global_rules(doc: Any) -> Iterator[Span]:
     """More eWAVE features of the world's Englishes: pronoun case and gender, possession, articles, comparison,
     aspect markers, tags, relatives, complementation, serial verbs, quotatives, discourse 'like'."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    t_bound = _triggers(global_rules)
     for i, low in enumerate(lowers):
-        if i >= t_bound[low, lemmas[i]]:
-            continue  # no rule of this function starts at this token
         prev, nxt, nxt2 = _around(lowers, i)
         nxt3 = lowers[i + 3] if i + 3 < n else ""
         start = _at_clause_start(lowers, i)
@@ -2133,10 +1760,7 @@ TIME_UNITS = {"years", "days", "hours", "minutes", "months", "weeks", "miles", "
 def more_global_rules(doc: Any) -> Iterator[Span]:
     """Articles, aspect, existentials, topics and past-time marking of the world's Englishes."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    t_bound = _triggers(more_global_rules)
     for i, low in enumerate(lowers):
-        if i >= t_bound[low, lemmas[i]]:
-            continue  # no rule of this function starts at this token
         prev, nxt, nxt2 = _around(lowers, i)
         nxt3 = lowers[i + 3] if i + 3 < n else ""
         end_after = nxt in CLAUSE_END or nxt == ""
@@ -2279,10 +1903,7 @@ def negation_question_rules(doc: Any) -> Iterator[Span]:
     """Negative concord with a negative subject, 'can't hardly', reported yes/no questions, 'best' as a modal,
     'whose his', 'most unkindest', 'the football'."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    t_bound = _triggers(negation_question_rules)
     for i, low in enumerate(lowers):
-        if i >= t_bound[low, lemmas[i]]:
-            continue  # no rule of this function starts at this token
         prev, nxt, nxt2 = _around(lowers, i)
         # nobody didn't come / nothing never happens here
         if (low in NEG_SUBJECTS or low == "no" and nxt == "one") and _at_clause_start(lowers, i):
@@ -2394,10 +2015,7 @@ def ewave_extra_rules(doc: Any) -> Iterator[Span]:
     'John his book', present modals for a past time, non-restrictive 'that', reduplication, 'what for',
     group genitives, inanimate 'he', flat adverbs after an -ing verb, aux-less 'you …ing?', 'like' in questions."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    t_bound = _triggers(ewave_extra_rules)
     for i, low in enumerate(lowers):
-        if i >= t_bound[low, lemmas[i]]:
-            continue  # no rule of this function starts at this token
         prev, nxt, nxt2 = _around(lowers, i)
         # Me and my brother … / My brother and me were late
         if low == "me" and nxt == "and" and (i == 0 or prev in CLAUSE_END) and nxt2 in FOLLOWING_NP and i + 3 < n \
@@ -2549,10 +2167,7 @@ def ewave_verb_rules(doc: Any) -> Iterator[Span]:
     with a bare verb or a perfect, 'was stole', 'is come', 'that don't', tags, relatives with 'as/at', serial 'give',
     comparison with 'more', mass nouns with 'a', 'the' with abstract nouns and feasts, topics, unrelated doubling."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    t_bound = _triggers(ewave_verb_rules)
     for i, low in enumerate(lowers):
-        if i >= t_bound[low, lemmas[i]]:
-            continue  # no rule of this function starts at this token
         prev, nxt, nxt2 = _around(lowers, i)
         nxt3 = lowers[i + 3] if i + 3 < n else ""
         # I got me a … / We had us a good time / We'll lose us jobs: the subject's own object pronoun after its verb
@@ -2890,14 +2505,7 @@ def _chain(*rules: Callable[[Any], Iterator[Span]]) -> Callable[[Any], Iterator[
                 start = max(start, 0)
                 if start < end <= len(keep):
                     yield keep[start], keep[end - 1] + 1, slug
-    run.rules = rules  # type: ignore[attr-defined]
     return run
-
-
-def prepare(rules: Callable[[Any], Iterator[Span]] | None) -> None:
-    """Read which tokens each rule function acts on now (with the pipeline), not in the first detection."""
-    for function in getattr(rules, "rules", ()):
-        _triggers(function)
 
 
 LANG_RULES["en"] = _chain(english_rules, more_english_rules, scots_no, world_rules, more_world_rules, agreement_rules,
