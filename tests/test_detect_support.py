@@ -71,6 +71,14 @@ def located_pun(text: str) -> Flag:
     return max(found, key=lambda f: (f.confidence, f.start))
 
 
+def assert_pun_on(text: str, word: str, entry: str | None = None) -> Flag:
+    """The located pun of ``text`` is ``word``, by the pun entry named for ``entry`` (default: the word)."""
+    best = located_pun(text)
+    assert best.text.lower() == word, (text, best.text)
+    assert best.rule_id == f"en.pun.{entry or word}", (text, best.rule_id)
+    return best
+
+
 def lexicon_entries(name: str, lang: str = "en") -> list[dict]:
     """The entries of one package lexicon file (``puns-fields.jsonl``), in file order."""
     import json

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from test_detect_support import lexicon_entries, located_pun, pun_flags  # noqa: E402
+from test_detect_support import assert_pun_on, lexicon_entries, pun_flags  # noqa: E402
 
 from locpipe.detect.lexicon import load_lexicon  # noqa: E402
 
@@ -62,9 +62,7 @@ def test_entries_are_new_words_with_two_full_senses() -> None:
     ("The accountant was arrested for cooking the books in his kitchen.", "cooking"),
 ])
 def test_everyday_one_liners_are_flagged_on_the_pun_word(sentence: str, word: str) -> None:
-    best = located_pun(sentence)
-    assert best.text.lower() == word
-    assert best.rule_id == f"en.pun.{ENTRY.get(word, word)}"
+    best = assert_pun_on(sentence, word, ENTRY.get(word))
     assert best.rule_id in {e["id"] for e in _entries()}  # the pun word is an entry of this file
 
 

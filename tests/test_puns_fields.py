@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from test_detect_support import lexicon_entries, located_pun, pun_flags  # noqa: E402
+from test_detect_support import assert_pun_on, lexicon_entries, pun_flags  # noqa: E402
 
 from locpipe.detect.domains import load_domains  # noqa: E402
 from locpipe.detect.lexicon import load_lexicon  # noqa: E402
@@ -58,9 +58,7 @@ def test_every_field_sense_names_its_domains_and_the_file_loads() -> None:
     ("The football coach told his wife she was out of his league.", "league"),
 ])
 def test_field_one_liners_are_flagged_on_the_pun_word(sentence: str, word: str) -> None:
-    best = located_pun(sentence)
-    assert best.text.lower() == word
-    assert best.rule_id == f"en.pun.{ENTRY.get(word, word)}"
+    best = assert_pun_on(sentence, word, ENTRY.get(word))
     assert best.rule_id in {e["id"] for e in _entries()}  # the pun word is an entry of this file
 
 

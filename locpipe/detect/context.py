@@ -47,10 +47,10 @@ class LightDoc:
     def __init__(self, doc: Any, rebuild: Callable[[str], Any] | None = None):
         from spacy.attrs import IS_ALPHA, SPACY
 
-        from .components import token_lists
+        from .components import doc_text, token_lists
 
         self.lists = token_lists(doc)
-        self.text: str = doc.text if self.lists.text is None else self.lists.text
+        self.text: str = doc_text(doc)
         if self.lists.flags is not None:
             self.flags = self.lists.flags
         elif len(doc):

@@ -409,7 +409,7 @@ def _sense_index(ctx: Context, senses: list[dict[str, Any]], key: str = "") -> l
     """Per sense, where its words can be hit from: exact form, first five letters (forms of five
     letters or more), four-letter form — each to the indexes of the sense's words (cached like
     :func:`_sense_words`). A context word can only hit the words it indexes, so
-    :func:`sense_hits` looks at a handful of words instead of every word of every sense."""
+    :class:`SenseMatches` looks at a handful of words instead of every word of every sense."""
     cache = ctx.cache.setdefault("sense_index", {})
     if key and key in cache:
         return cache[key]  # type: ignore[no-any-return]
@@ -431,19 +431,13 @@ def _sense_index(ctx: Context, senses: list[dict[str, Any]], key: str = "") -> l
     return out
 
 
-def sense_hits(ctx: Context, senses: list[dict[str, Any]], context: set[str], key: str = "") -> list[list[str]]:
-    """For each sense, the context words (from its list and its description) present in ``context``
-    (the same word, or sharing its first five letters ('sauna'/'saunas'), or extending a four-letter word by
-    one to three letters ('bake'/'baker')).
-
-    ``key``: the entry id, to compute the sense words once per transcript."""
-    return SenseMatches(ctx, senses, context, key).hits(context)
-
-
 class SenseMatches:
-    """The sense words of a pun entry that words of ``context`` can hit, looked up once: the hits
-    within any part of that context (the setup, the collocation, the line before …) are then read
-    off without another look-up (:meth:`hits`)."""
+    """The sense words of a pun entry that words of ``context`` hit, looked up once.
+
+    A word hits a sense word when it is the same word, shares its first five letters ('sauna'/'saunas'),
+    or extends a four-letter word by one to three letters ('bake'/'baker'). The hits within any part
+    of the context (the setup, the collocation, the line before …) are then read off without another
+    look-up (:meth:`hits`)."""
 
     def __init__(self, ctx: Context, senses: list[dict[str, Any]], context: set[str], key: str = "") -> None:
         ordered = sorted(context)
