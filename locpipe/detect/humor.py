@@ -84,7 +84,9 @@ def _words(text: str) -> list[str]:
 class _State:
     def __init__(self) -> None:
         self.jokes: dict[int, list[str]] = defaultdict(list)  # item pos -> reasons it is a joke
-        self.one_liners: set[int] = set()  # item pos of lines with a stock one-liner shape
+        # item pos of lines something besides their words' senses marks as jokes: laughter after them, a
+        # one-liner shape, a joke marker, a knock-knock — their last pun-prone word is the likely pun
+        self.marked: set[int] = set()
         self.setup_end: dict[int, int] = {}  # item pos -> character offset where a one-liner's setup ends
 
 
@@ -118,6 +120,8 @@ def _lexicon_markers(ctx: Context, state: _State) -> list[Flag]:
                         else f"{label} marker {entry['id']}"]
             if label in ("joke", "catchphrase"):
                 state.jokes[item.pos].append(f"{label} '{span.text}'")
+                if label == "joke":
+                    state.marked.add(item.pos)
             suggestion = {
                 "sarcasm": "keep the sarcasm: the literal words mean the opposite; use the target's stock sarcastic phrase",
                 "irony": "keep the irony; make sure the translation can be read both ways",
@@ -181,6 +185,7 @@ def _laughter(ctx: Context, state: _State) -> list[Flag]:
             text = target.segment.text
             start = len(text) - len(text.lstrip(" -"))
             state.jokes[target.pos].append(f"followed by laughter '{match.group(0)}'")
+            state.marked.add(target.pos)
             out.append(ctx.flag(
                 target, start, end, kind="humor", label="joke", rule_id=f"{ctx.lang}.rule.laughter-cue",
                 gloss="a line the film marks as funny (laughter follows)",
@@ -206,7 +211,7 @@ def _one_liners(ctx: Context, state: _State) -> None:
             match = rx.search(text)
             if match:
                 state.jokes[item.pos].append(f"one-liner shape '{match.group(0)[:40]}'")
-                state.one_liners.add(item.pos)
+                state.marked.add(item.pos)
                 if "setup" in rx.groupindex and match.end("setup") > 0:
                     state.setup_end[item.pos] = kept[lead + match.end("setup") - 1] + 1
                 break
@@ -279,6 +284,7 @@ def _setups(ctx: Context, state: _State) -> list[Flag]:
             last = roles[-1][0]
             for part, role in roles:
                 state.jokes[part.pos].append("knock-knock joke")
+                state.marked.add(part.pos)
                 out.append(ctx.flag(
                     part, 0, len(part.segment.text), kind="humor", label="joke",
                     rule_id=f"{ctx.lang}.rule.knock-knock", gloss=f"knock-knock joke ({role})",
@@ -840,6 +846,7 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
             continue
         best: dict[tuple[int, int], Flag] = {}
         replies: dict[int, Flag] = {}
+        last = max((sp.start for sp in item.doc.spans.get("locpipe_pun", [])), default=-1)
         for span in item.doc.spans.get("locpipe_pun", []):
             entry = ctx.lexicon.by_id.get(span.id_)
             if entry is None:
@@ -855,18 +862,24 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
             # by the sense's own words: a topic word alone in a joke line evokes too much
             usable = [k for k in ev.evoked() if (label != "homophone" or k != ev.written)
                       and ev.word_weight(k) >= 1.0]
-            if pair is None and joke and usable:
+            if pair is None and joke and usable and ev.final:
                 # a line already known as a joke: one sense evoked is enough (a sound-alike's other sense)
                 k = usable[0]
                 other = k if k != ev.written else next(j for j in range(len(senses)) if j != k)
                 strength, pair, why = 1.0 + ev.weight(k), (ev.written, other), "one sense evoked in a line that is a joke"
-            if pair is None and item.pos in state.one_liners and ev.final:
-                # a one-liner's pun is usually its last pun-prone word
+            guess = pair is None and item.pos in state.marked and span.start == last
+            if guess:
+                # no sense evoked, but the line is marked as a joke: its pun is most often its last pun-prone
+                # word (SemEval-2017 homographic, texts given as jokes: 82 % of the pun words the lexicon
+                # knows), most often in the punchline slot — a pointer for the translator, ranked low
                 other = next(j for j in range(len(senses)) if j != ev.written)
-                strength, pair, why = 0.5, (ev.written, other), "last pun-prone word of a one-liner"
+                pair = (ev.written, other)
+                why = "the last pun-prone word of a line that is a joke" + ("" if ev.final else " (not in the punchline slot)")
             if pair is None:
                 continue
-            if span.end_char <= state.setup_end.get(item.pos, -1):
+            if guess:
+                confidence = 0.4 if ev.final else 0.35
+            elif span.end_char <= state.setup_end.get(item.pos, -1):
                 # in a one-liner's setup ("Old gardeners never die"): its pun is in the punchline, so a
                 # pun-prone word here ranks below one there
                 confidence = max(0.3, min(0.8, 0.4 + 0.05 * strength))
@@ -874,7 +887,8 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
                 confidence = min(0.9, 0.45 + 0.05 * strength + (0.1 if joke else 0.0))
             a, b = pair
             if label == "homophone":
-                sounds = entry.get("sounds_like", [])
+                spellings = [entry["pattern"] if isinstance(entry["pattern"], str) else "", *entry.get("sounds_like", [])]
+                sounds = [w for w in spellings if w and w.lower() != span.text.lower()]
                 gloss = f"sound-alike: '{span.text}' / '{'/'.join(sounds)}'" + (f" — {entry['gloss']}" if entry.get("gloss") else "")
                 evidence = [f"'{span.text}' sounds like '{'/'.join(sounds)}'"]
             else:
