@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -57,10 +57,21 @@ def atomic_open(
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
         raise OutputError(_os_reason(err), path=target) from err
+    tmp = ""
     try:
+        # the temporary name is known before the file exists, so a signal that lands between its
+        # creation and the next statement (SIGTERM raises SystemExit anywhere) still removes it
+        for _attempt in range(100):
+            tmp = os.path.join(folder, f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+            try:
+                fd = os.open(tmp, _TEMP_FLAGS, 0o600)
+                break
+            except FileExistsError:
+                tmp = ""
+        else:
+            raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
         _set_mode(fd, target)
         with os.fdopen(fd, mode, encoding=encoding) as fh:
             yield fh
@@ -68,12 +79,17 @@ def atomic_open(
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException as err:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         if isinstance(err, OSError):
             raise OutputError(_os_reason(err), path=target) from err
         raise
 
+
+#: how :func:`atomic_open` creates its temporary file (what :func:`tempfile.mkstemp` uses)
+_TEMP_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+               | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0))
 
 _UMASK: list[int] = []
 

@@ -68,8 +68,27 @@ def test_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, 
     assert leftovers(tmp_path) == []
 
 
+def test_a_signal_right_after_the_temporary_is_created_leaves_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM raises SystemExit between any two statements: also the instant after the temporary file
+    exists and before its descriptor reaches the code that would clean it up (a flaky leftover once)."""
+    real_open = os.open
+
+    def open_then_signal(path: str, flags: int, mode: int = 0o777) -> int:
+        fd = real_open(path, flags, mode)
+        if Path(path).parent != tmp_path:
+            return fd
+        raise SystemExit(143)  # the descriptor is lost, as it would be
+
+    monkeypatch.setattr(io.os, "open", open_then_signal)
+    with pytest.raises(SystemExit), io.atomic_open(tmp_path / "film.es.srt", "wb") as fh:
+        fh.write(b"never")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_outputs_get_the_usual_permissions_not_private_ones(tmp_path: Path) -> None:
-    """mkstemp makes 0600 files; an output gets what the umask allows, or the mode of the file it replaces."""
+    """The temporary file is made 0600; an output gets what the umask allows, or the mode of the file it replaces."""
     old = os.umask(0o022)
     try:
         io.atomic_write_text(tmp_path / "new.srt", "x")
@@ -134,14 +153,14 @@ def read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[
         return
     folder.mkdir(exist_ok=True)
     if os.geteuid() == 0:
-        real_mkstemp = io.tempfile.mkstemp
+        real_open = os.open
 
-        def mkstemp(*args, dir=None, **kwargs):  # type: ignore[no-untyped-def]  # noqa: A002
-            if dir is not None and Path(dir).resolve() == folder.resolve():
+        def open_ro(path, flags, mode=0o777):  # type: ignore[no-untyped-def]
+            if flags & os.O_CREAT and Path(path).parent.resolve() == folder.resolve():
                 raise OSError(errno.EROFS, "Read-only file system")
-            return real_mkstemp(*args, dir=dir, **kwargs)
+            return real_open(path, flags, mode)
 
-        monkeypatch.setattr(io.tempfile, "mkstemp", mkstemp)
+        monkeypatch.setattr(io.os, "open", open_ro)
     else:
         folder.chmod(0o555)
     yield folder
