@@ -136,3 +136,26 @@ def test_only_the_last_pun_prone_word_of_a_laughed_at_line_is_pointed_to() -> No
 def test_a_question_and_answer_alone_does_not_point_to_a_pun_word() -> None:
     # "why did …?" + a short answer reads as a joke shape, but weaker than laughter or a stock one-liner
     assert _puns(["Why did you leave?", "I had to catch the train."]) == []
+
+
+def test_an_inflected_word_and_its_lemma_are_one_hit() -> None:
+    """"The prices here are steep": 'prices' and its lemma 'price' are one word of evidence, not two
+    (two made the 'expensive' sense of "steep" look strongly evoked)."""
+    from locpipe.detect.context import Context
+    from locpipe.detect.humor import SenseMatches
+
+    ctx = Context(transcript=None, lang="en", lexicon=None, items=[], cues={})  # type: ignore[arg-type]
+    senses = [{"sense": "sloping sharply", "context": ["hill", "slope"]},
+              {"sense": "expensive", "context": ["price", "prices", "cost"]}]
+    context = {"prices", "price", "here"}
+    assert SenseMatches(ctx, senses, context).hits(context) == [[], ["price", "prices"]]
+    matches = SenseMatches(ctx, senses, context, canon={"prices": "price", "price": "price", "here": "here"})
+    assert matches.hits(context) == [[], ["price"]]
+
+
+def test_a_sound_alike_names_its_other_spelling() -> None:
+    from locpipe.detect.humor import _spellings
+
+    written_as_list = {"pattern": [{"LOWER": {"IN": ["mourning"]}}], "sounds_like": ["morning"]}
+    assert _spellings(written_as_list) == ["mourning", "morning"]
+    assert _spellings({"pattern": "hire", "sounds_like": ["higher"]}) == ["hire", "higher"]

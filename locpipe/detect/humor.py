@@ -445,7 +445,10 @@ class SenseMatches:
     of the context (the setup, the collocation, the line before …) are then read off without another
     look-up (:meth:`hits`)."""
 
-    def __init__(self, ctx: Context, senses: list[dict[str, Any]], context: set[str], key: str = "") -> None:
+    def __init__(self, ctx: Context, senses: list[dict[str, Any]], context: set[str], key: str = "",
+                 canon: dict[str, str] | None = None) -> None:
+        #: a context word's lemma: its inflected form and its lemma ("prices", "price") are one hit
+        self.canon = canon or {}
         ordered = sorted(context)
         by_five: dict[str, list[str]] = defaultdict(list)
         by_four: dict[str, list[str]] = defaultdict(list)
@@ -484,11 +487,14 @@ class SenseMatches:
         out = []
         for per_sense in self.matches:
             hits: list[str] = []
+            seen: set[str] = set()
             for per_form in per_sense:
                 for found in per_form:
                     hit = next((w for w in found if w in part), None)
                     if hit:
-                        if hit not in hits:
+                        word = self.canon.get(hit, hit)
+                        if word not in seen:
+                            seen.add(word)
                             hits.append(hit)
                         break
             out.append(hits)
@@ -678,6 +684,17 @@ def _written_sense(entry: dict[str, Any], senses: list[dict[str, Any]], forms: s
     return 0 if pattern in forms else 1
 
 
+def _spellings(entry: dict[str, Any]) -> list[str]:
+    """A sound-alike entry's spellings: its pattern's words, then the ``sounds_like`` ones."""
+    pattern = entry["pattern"]
+    if isinstance(pattern, str):
+        words = [pattern]
+    else:
+        words = [w for token in pattern if isinstance(token, dict)
+                 for w in (token.get("LOWER", {}).get("IN", []) if isinstance(token.get("LOWER"), dict) else [token.get("LOWER", "")])]
+    return list(dict.fromkeys(w for w in [*words, *entry.get("sounds_like", [])] if isinstance(w, str) and w))
+
+
 def _senses(entry: dict[str, Any]) -> list[dict[str, Any]]:
     """An entry's senses; a sound-alike without any gets one per spelling (each evoked by the other
     spelling itself: "ola" … "Hola")."""
@@ -704,6 +721,7 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> 
     far_words: set[str] = set()
     pivot_words: set[str] = set()
     content_after = 0
+    canon: dict[str, str] = {}
     word = {span.text.lower(), span.lemma_.lower()}
     pivots = PIVOTS.get(ctx.lang, frozenset())
     pivot = -1  # the last clause break before the word
@@ -724,6 +742,7 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> 
         if span.start <= i < span.end or lemma in STOPWORDS or not lower.isalpha() or lower in word:
             continue  # the word itself, said again, is not evidence for one of its senses
         own |= {lower, lemma}
+        canon[lower] = canon[lemma] = lemma
         distance = span.start - i if i < span.start else i - span.end + 1
         # a collocation is the word's neighbour, or one 'of' / possessive away ("loaf of bread"); a subject
         # before a copula ("the photographer was negative") is the setup
@@ -750,7 +769,7 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> 
     echo = bool(word & before)  # the word picked up from the line before ("a rough cut" → "Rough?")
     before, after = before - word, after - word  # the word repeated is not evidence for a sense
     key = entry["id"]
-    matches = SenseMatches(ctx, senses, own | before | after, key)
+    matches = SenseMatches(ctx, senses, own | before | after, key, canon)
     evidence = PunEvidence(
         setup=matches.hits(setup_words), own=matches.hits(own),
         before=matches.hits(before), after=matches.hits(after),
@@ -887,8 +906,7 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
                 confidence = min(0.9, 0.45 + 0.05 * strength + (0.1 if joke else 0.0))
             a, b = pair
             if label == "homophone":
-                spellings = [entry["pattern"] if isinstance(entry["pattern"], str) else "", *entry.get("sounds_like", [])]
-                sounds = [w for w in spellings if w and w.lower() != span.text.lower()]
+                sounds = [w for w in _spellings(entry) if w.lower() != span.text.lower()]
                 gloss = f"sound-alike: '{span.text}' / '{'/'.join(sounds)}'" + (f" — {entry['gloss']}" if entry.get("gloss") else "")
                 evidence = [f"'{span.text}' sounds like '{'/'.join(sounds)}'"]
             else:
