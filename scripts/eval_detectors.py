@@ -19,6 +19,8 @@ Prints precision, recall and F1 per detector:
   slangtrack    slang flag recall on slang uses, false-positive rate on normal uses of the same words
   opensub       share of OpenSub slang terms flagged (terms only: the sentences are not distributed)
   colbert       humor flag P/R/F1 on ColBERT (short jokes vs news headlines)
+  film-puns     pun flags per 100 cues on the free films' English subtitles (../shared/corpora/films):
+                ordinary narration and dialogue, mostly false positives
 
 The sets only measure: nothing from them is copied into the project.
 """
@@ -342,6 +344,27 @@ def colbert(base: Path, limit: int | None) -> dict:
     return {"texts": len(rows), "precision": p, "recall": rec, "F1": f}
 
 
+def film_puns(base: Path, limit: int | None) -> dict:
+    """Pun flags on the English subtitles of the free films in ../shared/corpora/films: ordinary
+    narration and dialogue, so the flags are mostly false positives (the pun detector's precision on
+    real subtitles, which one-liner sets do not show)."""
+    from locpipe.detect import detect
+    from locpipe.formats import load
+
+    folder = base.parent / "corpora" / "films"
+    paths = sorted([*folder.glob("*/en.srt"), *folder.glob("*/*-en.vtt")])
+    cues = flagged = confident = 0
+    for path in paths:
+        t = detect(load(path), lang="en", kinds="humor")
+        cues += len(t.cues)
+        puns = [f for f in t.flags if f.label in ("pun", "homophone")]
+        flagged += len(puns)
+        confident += sum(1 for f in puns if f.confidence >= 0.5)
+    per = 100 / cues if cues else 0.0
+    return {"files": len(paths), "cues": cues, "pun flags per 100 cues": flagged * per,
+            "at confidence ≥ 0.5": confident * per}
+
+
 EVALS: dict[str, tuple[str, Callable[[Path, int | None], dict], str]] = {
     "epie-static": ("idioms/epie", lambda b, n: epie(b, n, formal=False), "recall (flag on the idiom) ≥ 0.90"),
     "epie-formal": ("idioms/epie", lambda b, n: epie(b, n, formal=True), "precision (idiomatic) ≥ 0.85"),
@@ -353,6 +376,7 @@ EVALS: dict[str, tuple[str, Callable[[Path, int | None], dict], str]] = {
     "slangtrack": ("dialect_slang/slangtrack", slangtrack, ""),
     "opensub": ("dialect_slang/opensub_slang_meta", opensub, ""),
     "colbert": ("humor/colbert_humor", colbert, ""),
+    "film-puns": ("../corpora/films", film_puns, "as few as possible (mostly false positives)"),
 }
 
 

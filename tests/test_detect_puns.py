@@ -159,3 +159,23 @@ def test_a_sound_alike_names_its_other_spelling() -> None:
     written_as_list = {"pattern": [{"LOWER": {"IN": ["mourning"]}}], "sounds_like": ["morning"]}
     assert _spellings(written_as_list) == ["mourning", "morning"]
     assert _spellings({"pattern": "hire", "sounds_like": ["higher"]}) == ["hire", "higher"]
+
+
+@pytest.mark.parametrize("line", [
+    "All the kids at school wanted to play with his new toy and show it to their friends.",
+    "He lived in a big house with a swimming pool, and he showed it to everyone he knew.",
+])
+def test_common_words_alone_do_not_make_a_mid_line_pun(line: str) -> None:
+    # narration: "school", "play", "show", "friends" evoke some sense of half the words of such a line
+    assert _puns([line]) == []
+
+
+def test_common_words_list_and_a_mid_line_pun_on_specific_words() -> None:
+    from locpipe.detect.context import Context
+    from locpipe.detect.humor import common_words
+    from locpipe.detect.lexicon import load_lexicon
+
+    common = common_words(Context(transcript=None, lang="en", lexicon=load_lexicon("en"), items=[], cues={}))  # type: ignore[arg-type]
+    assert {"show", "school", "friends"} <= common and not {"museum", "bandages", "sheriff"} & common
+    # mid-line, but both senses evoked by words that say what the line is about
+    assert [f.text for f in _puns(["The baby's mummy was wrapped in bandages at the museum."])] == ["mummy"]

@@ -44,7 +44,7 @@ def test_every_field_sense_names_its_domains_and_the_file_loads() -> None:
     ("The pilot was grounded by his mother.", "grounded"),
     ("The meteorologist stole my thunder.", "thunder"),
     ("The chess player's marriage ended in stalemate.", "stalemate"),
-    ("The cowboy's posse was a bunch of friends.", "posse"),
+    ("The cowboy's posse was a bunch of his old buddies.", "posse"),
     ("The drummer's girlfriend left him because he couldn't keep a tempo.", "tempo"),
     ("The astronaut needed more space.", "space"),
     ("The fisherman took the bait.", "bait"),

@@ -322,6 +322,24 @@ def _setups(ctx: Context, state: _State) -> list[Flag]:
     return out
 
 
+#: the file of a language's most frequent words (``scripts/build_common_words.py``)
+COMMON_WORDS_FILE = "common-words.txt"
+_COMMON: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def common_words(ctx: Context) -> frozenset[str]:
+    """The language's most frequent words ("show", "school", "friend"): alone they do not say what a
+    line is about. Empty for a language without the file."""
+    from pathlib import Path
+
+    key = (ctx.lexicon.root, ctx.lang)
+    if key not in _COMMON:
+        path = Path(ctx.lexicon.root) / ctx.lang / COMMON_WORDS_FILE
+        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        _COMMON[key] = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return _COMMON[key]
+
+
 #: words of a sense description that say nothing about its topic
 _SENSE_STOP = frozenset(["someone", "something", "thing", "things", "kind", "sort", "type", "used", "being", "make",
                          "made", "having", "sense", "meaning", "word", "form", "part", "also", "very", "much"])
@@ -584,6 +602,9 @@ class PunEvidence:
     framed: bool = False
     #: the line is known as a joke (a one-liner shape, a setup-punchline pair, laughter after it)
     joke: bool = False
+    #: per sense, its words in the word's own line that are not among the language's most frequent
+    #: (:func:`common_words`): words that say what the line is about
+    specific: list[list[str]] = field(default_factory=list)
 
     def hits(self, k: int) -> list[str]:
         return list(dict.fromkeys(self.own[k] + self.before[k] + self.after[k]))
@@ -640,7 +661,12 @@ class PunEvidence:
         in_line = ([k for k in evoked if self.own[k] or (self.domain_line and self.domain_line[k])]
                    if self.alone is False else evoked)
         far = [k for k in evoked if self._far(k) or self.before[k] or self.after[k] or self.alone]
-        if len(evoked) >= 2 and in_line and far:
+        # a word in the middle of a line (not its punchline slot, not in an idiom or a joke line): both
+        # senses need words of the line that say what it is about — in a long narration line, common
+        # words ("show", "school", "friend") evoke some sense of half its words
+        slot = self.final or self.idiom or self.joke or self.framed or self.alone
+        specific = not self.specific or sum(1 for k in evoked if self.specific[k]) >= 2
+        if len(evoked) >= 2 and in_line and far and (slot or specific):
             a, b = (evoked[0], evoked[1])
             if far[0] not in (a, b):
                 a, b = evoked[0], far[0]
@@ -787,6 +813,10 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> 
         evidence.weak.append(sorted((lent & everything) - direct))
         evidence.weak_setup.append(sorted((lent & setup_words) - direct))
     _domain_evidence(ctx, evidence, key, len(senses), tokens, before | after)
+    common = common_words(ctx)
+    if common:
+        evidence.specific = [[w for w in evidence.own[k] + evidence.domain_line[k] if w not in common]
+                             for k in range(len(senses))]
     if entry["label"] == "homophone":
         evidence.written = _written_sense(entry, senses, word)
         evidence.homophone = True
