@@ -179,3 +179,19 @@ def test_common_words_list_and_a_mid_line_pun_on_specific_words() -> None:
     assert {"show", "school", "friends"} <= common and not {"museum", "bandages", "sheriff"} & common
     # mid-line, but both senses evoked by words that say what the line is about
     assert [f.text for f in _puns(["The baby's mummy was wrapped in bandages at the museum."])] == ["mummy"]
+
+
+def test_a_sound_alike_matches_its_spelling_not_every_form_of_its_lemma() -> None:
+    from locpipe.detect import get_nlp
+
+    nlp = get_nlp("en")
+
+    def ids(text: str) -> set[str]:
+        doc = nlp(text)
+        return {span.id_ for span in doc.spans.get("locpipe_pun", [])}
+
+    # "least" lemmatizes to "little", "made" to "make": neither is a sound-alike of "leased" or "maid"
+    assert "en.pun.leased-least" not in ids("At school, little Tom dreamed of computers.")
+    assert "en.pun.leased-least" in ids("It was the least he could do.")
+    # a spelling that is its own lemma still matches its inflections
+    assert "en.pun.hole-whole" in ids("The road was full of holes.")

@@ -268,8 +268,11 @@ class LexiconMatcher:
                 ):
                     doc = nlp.make_doc(form)
                     self.phrase_lower.add(entry_id, [doc])
-                    for token in doc:
-                        token.lemma_ = self.lemmatize(token.lower_)
+                    lemmas = [self.lemmatize(token.lower_) for token in doc]
+                    if entry["label"] == "homophone" and lemmas != [token.lower_ for token in doc]:
+                        continue  # a sound-alike is its spelling: "least" is not every form of "little"
+                    for token, lemma in zip(doc, lemmas, strict=True):
+                        token.lemma_ = lemma
                     self.phrase_lemma.add(entry_id, [doc])
                 else:
                     self._add(compiler, entry_id, form, where, case=case)
