@@ -602,12 +602,16 @@ class PunEvidence:
     framed: bool = False
     #: the line is known as a joke (a one-liner shape, a setup-punchline pair, laughter after it)
     joke: bool = False
-    #: per sense, its words in the word's own line that are not among the language's most frequent
-    #: (:func:`common_words`): words that say what the line is about
-    specific: list[list[str]] = field(default_factory=list)
+    #: the language's most frequent words (:func:`common_words`): alone they do not say what a line is about
+    common: frozenset[str] = frozenset()
 
     def hits(self, k: int) -> list[str]:
         return list(dict.fromkeys(self.own[k] + self.before[k] + self.after[k]))
+
+    def telling(self, words: list[str]) -> bool:
+        """Whether some of ``words`` say what the line is about: not all among the language's most
+        frequent (always, for a language without the list)."""
+        return any(w not in self.common for w in words) if self.common else bool(words)
 
     def word_weight(self, k: int) -> float:
         """Evidence for sense ``k`` from words of its own list and of related senses (not its topic)."""
@@ -665,7 +669,8 @@ class PunEvidence:
         # is about — in a long narration line, common words ("show", "school", "friend") evoke some sense
         # of half its words (measured on the free films' subtitles: 12.3 pun flags per 100 cues -> 6.1)
         marked = self.idiom or self.joke or self.alone or self.homophone  # a sound-alike's spelling says which
-        specific = not self.specific or sum(1 for k in evoked if self.specific[k]) >= 2
+        specific = sum(1 for k in evoked if self.telling(self.own[k] + (self.domain_line[k] if self.domain_line else [])))
+        specific = specific >= 2 or (not self.common and len(evoked) >= 2)
         if len(evoked) >= 2 and in_line and far and (marked or specific):
             a, b = (evoked[0], evoked[1])
             if far[0] not in (a, b):
@@ -813,10 +818,7 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> 
         evidence.weak.append(sorted((lent & everything) - direct))
         evidence.weak_setup.append(sorted((lent & setup_words) - direct))
     _domain_evidence(ctx, evidence, key, len(senses), tokens, before | after)
-    common = common_words(ctx)
-    if common:
-        evidence.specific = [[w for w in evidence.own[k] + evidence.domain_line[k] if w not in common]
-                             for k in range(len(senses))]
+    evidence.common = common_words(ctx)
     if entry["label"] == "homophone":
         evidence.written = _written_sense(entry, senses, word)
         evidence.homophone = True
