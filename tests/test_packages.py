@@ -397,3 +397,17 @@ def test_stored_index_is_used_when_offline(tmp_path: Path, monkeypatch: pytest.M
     local, error = packages.refresh_index()
     assert local.is_file() and error is not None and "No such file or directory" in error
     assert [p.pair for p in packages.available_packages()] == ["en→es"]
+
+
+def test_a_download_interrupted_by_ctrl_c_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _serve_index(tmp_path, monkeypatch, [("en", "es")])
+    models = tmp_path / "models"
+
+    def interrupted(src, dst, length=0):  # type: ignore[no-untyped-def]
+        dst.write(src.read(10))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(packages.shutil, "copyfileobj", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        packages.install_pair("en", "es", models)
+    assert [p.name for p in models.iterdir()] == []

@@ -736,6 +736,10 @@ def _download(package: AvailablePackage, folder: Path, *, timeout: float) -> Pat
             errors.append(f"{link}: {_describe(err)}")
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        except BaseException:  # Ctrl-C or SIGTERM in the middle of a download: no half file left behind
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
     raise ModelError(
         f"could not download {package.pair} ({'; '.join(errors)}). Offline, download the .argosmodel file "
         "on another machine and install it with: locpipe models install PATH.argosmodel"
