@@ -23,6 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FILE = ROOT / "locpipe" / "lexicons" / "en" / "idioms-variants.jsonl"
 
 WIDENED = [
+    # a leading "have" also takes the have-got form of dialogue
+    ("en.idiom.have-ones-hands-full", "He's got his hands full with the twins.", "'s got his hands full"),
+    ("en.idiom.have-ones-hands-full", "I've got my hands full.", "'ve got my hands full"),
     # (rule id, sentence, matched text) — existing entries whose template now takes the variant
     ("en.idiom.a-millstone-around-ones-neck", "The debt is a millstone round his neck.", "a millstone round his neck"),
     ("en.idiom.put-the-cat-among-the-pigeons", "That really put the cat amongst the pigeons.",
@@ -79,6 +82,9 @@ WIDENED = [
 ]
 
 ADDED = [
+    ("en.idiom.be-tied-up", "Sorry, he's tied up at the moment.", "'s tied up"),
+    ("en.idiom.all-bark-and-no-bite", "Don't worry about him, he's all bark and no bite.", "all bark and no bite"),
+    ("en.idiom.the-life-of-the-party", "Your aunt was the life of the party.", "the life of the party"),
     # (rule id, sentence, matched text) — entries of idioms-variants.jsonl
     ("en.idiom.sell-like-hotcakes", "Those tickets sold like hotcakes.", "sold like hotcakes"),
     ("en.idiom.wouldnt-touch-something-with-a-bargepole", "I wouldn't touch that deal with a bargepole.",
@@ -129,6 +135,7 @@ COMPOUNDS = [
 ]
 
 LITERAL = [
+    ("en.idiom.be-tied-up", "The boat was tied up at the dock."),
     # (rule id, literal sentence): a cue from the entry's literal list lowers the match
     ("en.idiom.a-bumpy-ride", "The road was full of potholes, so it was a bumpy ride in the taxi."),
     ("en.idiom.park-the-bus", "The driver had to park the bus outside the depot."),
@@ -163,3 +170,8 @@ def test_variants_file_passes_the_lexicon_check() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.check_file(FILE) == []
+
+
+def test_a_bare_got_is_not_the_have_got_form() -> None:
+    assert idiom_flags("He got a ball for his birthday.", "en.idiom.have-a-ball") == []
+    assert [f.text for f in idiom_flags("He's got a ball of a time.", "en.idiom.have-a-ball")] == ["'s got a ball"]

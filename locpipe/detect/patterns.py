@@ -490,6 +490,14 @@ class TemplateCompiler:
                 elements.append(([[{"LEMMA": {"IN": FLEX_EN["stateverbs"]}}]], optional, "word"))
                 texts.append(low)
                 continue
+            if flex and pos == 0 and low == "have" and len(items) >= 2:
+                # "have one's hands full" → "he's got his hands full", "I've got my hands full" (not a bare
+                # "got": "he got a ball for his birthday" is not "have a ball")
+                have = self.literal(low)
+                got = {"LOWER": {"IN": ["got", "gotten"]}}
+                elements.append(([[have], [have, got]], optional, "word"))
+                texts.append(low)
+                continue
             if flex and low == "out" and nxt_low == "from":
                 optional = True  # "pull the rug (out) from under someone"
             if "|" in body and body not in ("|",):
