@@ -175,3 +175,15 @@ def test_variants_file_passes_the_lexicon_check() -> None:
 def test_a_bare_got_is_not_the_have_got_form() -> None:
     assert idiom_flags("He got a ball for his birthday.", "en.idiom.have-a-ball") == []
     assert [f.text for f in idiom_flags("He's got a ball of a time.", "en.idiom.have-a-ball")] == ["'s got a ball"]
+
+
+@pytest.mark.parametrize(("rule_id", "sentence"), [
+    ("en.idiom.get-lost", "We got lost on the way to the lake."),  # "Get lost!" is the imperative only
+    ("en.idiom.small-change", "We only made a few small changes to the plan."),
+    ("en.idiom.the-real-thing", "She wanted to build real things, not drawings."),
+    ("en.idiom.in-the-can", "Everybody in the village could see the tower."),  # "could" is not the noun "can"
+    ("en.idiom.something-tells-me", "Could you tell me where the station is?"),
+    ("en.idiom.have-someone-on", "The baker's shop stood right on the corner."),  # a possessive 's is not "has"
+])
+def test_ordinary_narration_is_not_the_idiom(rule_id: str, sentence: str) -> None:
+    assert idiom_flags(sentence, rule_id) == []

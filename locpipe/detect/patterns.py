@@ -493,9 +493,12 @@ class TemplateCompiler:
             if flex and pos == 0 and low == "have" and len(items) >= 2:
                 # "have one's hands full" → "he's got his hands full", "I've got my hands full" (not a bare
                 # "got": "he got a ball for his birthday" is not "have a ball")
+                # an "'s" alone is a possessive more often than "has" ("Zangemann's mansion stood high on" is
+                # not "have someone on"): it is "has" only before "got"
                 have = self.literal(low)
+                own = {"LEMMA": {"IN": ["have"]}, "LOWER": {"NOT_IN": ["'s", "’s"]}}
                 got = {"LOWER": {"IN": ["got", "gotten"]}}
-                elements.append(([[have], [have, got]], optional, "word"))
+                elements.append(([[own], [have, got]], optional, "word"))
                 texts.append(low)
                 continue
             if flex and low == "out" and nxt_low == "from":
