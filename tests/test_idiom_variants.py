@@ -82,6 +82,7 @@ WIDENED = [
 ]
 
 ADDED = [
+    ("en.idiom.big-time", "Oh, you are going to pay for this BIG TIME.", "BIG TIME"),  # emphasis, not acronyms
     ("en.idiom.be-tied-up", "Sorry, he's tied up at the moment.", "'s tied up"),
     ("en.idiom.all-bark-and-no-bite", "Don't worry about him, he's all bark and no bite.", "all bark and no bite"),
     ("en.idiom.the-life-of-the-party", "Your aunt was the life of the party.", "the life of the party"),
@@ -135,6 +136,7 @@ COMPOUNDS = [
 ]
 
 LITERAL = [
+    ("en.idiom.leading-light", "He fitted LED lights under the kitchen cabinets."),  # an acronym, not "leading"
     ("en.idiom.be-tied-up", "The boat was tied up at the dock."),
     # (rule id, literal sentence): a cue from the entry's literal list lowers the match
     ("en.idiom.a-bumpy-ride", "The road was full of potholes, so it was a bumpy ride in the taxi."),

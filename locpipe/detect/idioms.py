@@ -86,6 +86,10 @@ def literal_evidence(
     if name:
         strong = True
         reasons.append(f"'{name}' is capitalised mid-sentence: probably a name, not the idiom's word")
+    acronym = _acronym_inside(item, span, entry)
+    if acronym:
+        strong = True
+        reasons.append(f"'{acronym}' is an acronym, not the idiom's word")
     return LiteralEvidence(reasons, strong)
 
 
@@ -162,6 +166,21 @@ NAME_WORDS = frozenset([
     "ruby", "penny", "cliff", "dean", "don", "earl", "glen", "nick", "reed", "rod", "wade", "bud", "dash", "duke",
     "hank", "chip", "buck", "brook", "june", "april", "august", "jimmy", "jerry", "sally", "barry", "kit", "win",
 ])
+
+
+def _acronym_inside(item: Item, span: Any, entry: dict[str, Any]) -> str:
+    """A word in capitals inside a match written otherwise in lower case, that is not a word the
+    idiom writes ("LED lights" is not "leading lights"; "on the BALL" is emphasis), in a line that is
+    not written in capitals; "" when there is none."""
+    pattern = entry["pattern"]
+    written = {w.lower() for w in re.findall(r"[\w'’-]+", pattern)} if isinstance(pattern, str) else set()
+    text = item.segment.text
+    if sum(ch.isupper() for ch in text) * 2 > sum(ch.isalpha() for ch in text):
+        return ""  # a line in capitals (SDH, signs): its words are not acronyms
+    words = [item.doc[k].text for k in range(span.start, span.end) if item.doc[k].text.isalpha()]
+    if all(w.isupper() for w in words):
+        return ""  # the whole phrase in capitals is emphasis ("pay you BIG TIME")
+    return next((w for w in words if len(w) >= 2 and w.isupper() and w.lower() not in written), "")
 
 
 def _name_inside(item: Item, span: Any, entry: dict[str, Any]) -> str:
