@@ -201,3 +201,25 @@ def test_every_rule_is_described() -> None:
     for slug, rule in RULES.items():
         assert rule["kind"] in ("dialect", "register") and rule["label"] and rule["gloss"], slug
         assert len(rule["gloss"]) <= 160, slug
+
+
+@pytest.mark.parametrize("line", [
+    "He tossed and turned sleeplessly all night.",  # a known word with standard suffixes
+    "They were so small they fit into his pocket.",  # the verb fit, not "fought"
+    "He gave the order for lemon ice cream.",  # the noun order
+    "In order for that to work, we need more money.",
+    "That's just the way it was.",  # not MLE "that's long"
+])
+def test_standard_narration_is_not_flagged(line: str) -> None:
+    t = detect(make_transcript([line]), lang="en", kinds=KINDS)
+    assert [(f.text, f.rule_id) for f in t.flags] == []
+
+
+@pytest.mark.parametrize(("line", "text", "rule_id"), [
+    ("I ain't got nuttin.", "nuttin", "en.rule.rare-spelling"),
+    ("I ordered for a pizza.", "ordered for", "en.rule.redundant-preposition"),
+    ("That's long, bruv.", "That's long", "en.dialect.long"),
+])
+def test_the_same_rules_still_flag_dialect(line: str, text: str, rule_id: str) -> None:
+    t = detect(make_transcript([line]), lang="en", kinds=KINDS)
+    assert (text, rule_id) in [(f.text, f.rule_id) for f in t.flags]
