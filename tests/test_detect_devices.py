@@ -110,3 +110,14 @@ def test_code_switch_and_minced_oath() -> None:
     assert ("s0001", "dialect", "code-switch", "Madre mía") in got
     assert ("s0002", "profanity", "profanity", "Shoot") in got
     assert not any(seg == "s0003" for seg, *_rest in got)
+
+
+def test_narration_connectives_and_characters_coming_back_are_not_running_gags() -> None:
+    lines = (["After all, the shop was closed on Sundays."] + FILLER
+             + ["Every morning, Nora and her brother walked past the old mill."] + FILLER
+             + ["After all, nobody had asked them to stay."] + FILLER
+             + ["That evening, Nora and her brother cooked soup for everyone."] + FILLER
+             + ["After all, it was only a small town by the river."] + FILLER
+             + ["In the end, Nora and her brother sold the old mill."])
+    t = run(lines, kinds="humor")
+    assert [f for f in t.flags if f.label == "running-gag"] == []

@@ -72,6 +72,8 @@ SWIFTY: dict[str, str] = {
 MAX_PUNCHLINE_WORDS = 18
 #: occurrences of a running gag must lie at least this many segments apart
 MIN_GAG_DISTANCE = 3
+#: a recurring pun makes a running gag only from this confidence (a pun-prone word said again is common)
+GAG_PUN_CONFIDENCE = 0.7
 
 
 def _norm(text: str) -> str:
@@ -1041,7 +1043,11 @@ FRAME_STOP = frozenset(
     ["thank", "thanks", "come", "look", "listen", "hang", "excuse", "good", "morning", "evening", "night",
      "please", "sorry", "okay", "right", "well", "hey", "hello", "yes", "yeah", "sure", "wait", "let", "maybe",
      "really", "course", "god", "man", "mean", "know", "think", "guess", "see", "tell", "said", "say", "like",
-     "way", "time", "first", "last", "one", "again", "anyway", "still", "actually", "alright", "fine"]
+     "way", "time", "first", "last", "one", "again", "anyway", "still", "actually", "alright", "fine",
+     # connectives and time phrases of narration ("After all, …", "The next day, …")
+     "after", "all", "next", "following", "fact", "course", "then", "later", "finally", "suddenly", "meanwhile",
+     "instead", "however", "luckily", "unfortunately", "fortunately", "soon", "once", "today", "tomorrow",
+     "yesterday", "week", "year", "afternoon", "every", "end", "least", "most", "sometimes", "usually"]
 )
 
 
@@ -1091,6 +1097,8 @@ def _running_gags(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
     by_pos = {item.segment.id: item for item in ctx.items}
     groups: dict[str, list[tuple[Item, int, int]]] = defaultdict(list)
     for flag in flags:
+        if flag.label in ("pun", "homophone") and flag.confidence < GAG_PUN_CONFIDENCE:
+            continue  # a pun-prone word said twice is not a running gag unless the pun itself is clear
         if flag.label in ("catchphrase", "pun", "homophone") or (flag.label == "joke" and "rule." not in flag.rule_id):
             groups[f"rule:{flag.rule_id}"].append((by_pos[flag.segment], flag.start, flag.end))
     for pos, _reasons in state.jokes.items():
@@ -1105,12 +1113,16 @@ def _running_gags(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
         if item.is_sdh:
             continue
         lists = token_lists(item.doc)
+        # a name inside the phrase ("Ada and her friends", "at Ada's school") is a character coming back,
+        # not a gag: such phrases are skipped (a line's first word may be capitalised)
+        named = {start for k, (start, token) in enumerate(zip(lists.starts, item.doc, strict=True))
+                 if k > 0 and token.text[:1].isupper() and token.text.isalpha() and not token.text.isupper()}
         toks = [(low, start) for low, start in zip(lists.lowers, lists.starts, strict=True)
                 if low.replace("'", "").isalpha()]
         content = [low not in STOPWORDS and len(low) > 2 for low, _start in toks]
         seen: set[tuple[str, ...]] = set()
         for k in range(len(toks) - 3):
-            if sum(content[k:k + 4]) < 2:
+            if sum(content[k:k + 4]) < 2 or any(start in named for _low, start in toks[k:k + 4]):
                 continue
             key = tuple(low for low, _start in toks[k:k + 4])
             if key in seen:
