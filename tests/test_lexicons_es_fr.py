@@ -285,3 +285,11 @@ def test_homophone_in_a_punchline() -> None:
     assert [(f.segment, f.text, f.rule_id, f.confidence) for f in flags] == [
         ("s0001", "ola", "es.pun.hola-sound", 0.65), ("s0001", "ola", "es.pun.hola-sound", 0.65),
         ("s0002", "Hola", "es.pun.hola-sound", 0.65)]
+
+
+def test_a_register_word_matches_its_own_forms_not_every_form_of_its_lemma() -> None:
+    # "veuillez" (formal "please") lemmatizes to "vouloir": "je veux" is not formal register
+    flags = detect(make_transcript(["Je veux juste répondre au téléphone."], lang="fr"), kinds="dialect,register").flags
+    assert [f.rule_id for f in flags] == []
+    flags = detect(make_transcript(["Veuillez patienter."], lang="fr"), kinds="dialect,register").flags
+    assert [f.rule_id for f in flags] == ["fr.dialect.veuillez"]

@@ -269,8 +269,10 @@ class LexiconMatcher:
                     doc = nlp.make_doc(form)
                     self.phrase_lower.add(entry_id, [doc])
                     lemmas = [self.lemmatize(token.lower_) for token in doc]
-                    if entry["label"] == "homophone" and lemmas != [token.lower_ for token in doc]:
-                        continue  # a sound-alike is its spelling: "least" is not every form of "little"
+                    if (entry["label"] == "homophone" or stem == "dialect") and lemmas != [token.lower_ for token in doc]:
+                        # a sound-alike is its spelling ("least" is not every form of "little"), and so is a
+                        # dialect or register word ("veuillez" is not every form of "vouloir")
+                        continue
                     for token, lemma in zip(doc, lemmas, strict=True):
                         token.lemma_ = lemma
                     self.phrase_lemma.add(entry_id, [doc])
