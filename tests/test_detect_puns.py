@@ -195,3 +195,12 @@ def test_a_sound_alike_matches_its_spelling_not_every_form_of_its_lemma() -> Non
     assert "en.pun.leased-least" in ids("It was the least he could do.")
     # a spelling that is its own lemma still matches its inflections
     assert "en.pun.hole-whole" in ids("The road was full of holes.")
+
+
+def test_a_pun_prone_word_inside_a_function_phrase_is_not_a_pun() -> None:
+    # "front" (forward part / weather front) inside "in front of", with rain around
+    assert _puns(["They waited in front of the old building in the pouring rain."]) == []
+    from locpipe.detect.humor import _in_function_phrase
+
+    assert _in_function_phrase("en", ["they", "waited", "in", "front", "of", "it"], 3, 4)
+    assert not _in_function_phrase("en", ["a", "cold", "front", "is", "coming"], 2, 3)  # the noun of its own

@@ -898,9 +898,10 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
         best: dict[tuple[int, int], Flag] = {}
         replies: dict[int, Flag] = {}
         last = max((sp.start for sp in item.doc.spans.get("locpipe_pun", [])), default=-1)
+        lists = token_lists(item.doc)
         for span in item.doc.spans.get("locpipe_pun", []):
             entry = ctx.lexicon.by_id.get(span.id_)
-            if entry is None:
+            if entry is None or _in_function_phrase(ctx.lang, lists.lowers, span.start, span.end):
                 continue
             senses = _senses(entry)
             if len(senses) < 2:
@@ -981,6 +982,23 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
         out.extend(best.values())
         out.extend(replies.values())
     return out
+
+
+#: multiword function phrases: a pun-prone word inside one is not a content word ("in front of the
+#: building", "as well as"); per language, data not branches
+FUNCTION_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (("in", "front", "of"), ("as", "well", "as"), ("of", "course"), ("kind", "of"), ("sort", "of"),
+           ("a", "lot", "of")),
+}
+
+
+def _in_function_phrase(lang: str, lowers: list[str], start: int, end: int) -> bool:
+    """Whether tokens ``start``–``end`` lie inside one of the language's function phrases."""
+    for phrase in FUNCTION_PHRASES.get(lang, ()):
+        for first in range(max(0, end - len(phrase)), start + 1):
+            if tuple(lowers[first:first + len(phrase)]) == phrase and first <= start and end <= first + len(phrase):
+                return True
+    return False
 
 
 def _domain_puns(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
