@@ -287,7 +287,10 @@ def test_interrupted_translate_loses_nothing(tmp_path: Path, toy_models: Path, s
     out, tm = tmp_path / "out", tmp_path / "tm.sqlite"
     cmd = locpipe_cmd("translate", *inputs, "--to", "xa", "--from", "en", "--out", out, "--models-dir", toy_models,
                       "--tm", tm, "--beam", "1")
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path))
+    # Ctrl-C as a terminal sends it: a shell without job control starts background jobs with SIGINT
+    # ignored, and a child inherits that (the whole suite run as `bash .ci/run &` failed this way)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path),
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     # translation is done for every file first, then the outputs are written one by one: strike in the
     # middle of the writing, as soon as the first output (or its temporary file) appears
     deadline = time.monotonic() + 300
