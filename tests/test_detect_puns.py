@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from test_detect_support import flags_of, make_transcript  # noqa: E402
+from test_detect_support import flags_of, make_transcript, pun_flags  # noqa: E402
 
 from locpipe.detect import detect  # noqa: E402
 
@@ -113,15 +113,10 @@ def test_sound_alike_evoked_by_the_other_spelling_nearby() -> None:
     assert [f for f in t.flags if f.label == "homophone"] == []
 
 
-def _puns(lines: list[str]) -> list:
-    t = detect(make_transcript(lines), lang="en", kinds="humor")
-    return [f for f in t.flags if f.label in ("pun", "homophone")]
-
-
 def test_a_laughed_at_line_points_to_its_last_pun_prone_word() -> None:
     # no word of the line evokes a sense: without the laugh it is an ordinary line
-    assert _puns(["He finally gave me a ring."]) == []
-    (pun,) = _puns(["He finally gave me a ring.", "[LAUGHTER]"])
+    assert pun_flags(["He finally gave me a ring."]) == []
+    (pun,) = pun_flags(["He finally gave me a ring.", "[LAUGHTER]"])
     assert pun.text == "ring"
     assert pun.confidence < 0.5  # a pointer for the translator, not evidence of two senses
     assert pun.evidence[0] == "the last pun-prone word of a line that is a joke"
@@ -129,13 +124,13 @@ def test_a_laughed_at_line_points_to_its_last_pun_prone_word() -> None:
 
 
 def test_only_the_last_pun_prone_word_of_a_laughed_at_line_is_pointed_to() -> None:
-    puns = _puns(["So I told her the whole thing about the bank and the dog.", "[AUDIENCE LAUGHS]"])
+    puns = pun_flags(["So I told her the whole thing about the bank and the dog.", "[AUDIENCE LAUGHS]"])
     assert [f.text for f in puns] == ["dog"]
 
 
 def test_a_question_and_answer_alone_does_not_point_to_a_pun_word() -> None:
     # "why did …?" + a short answer reads as a joke shape, but weaker than laughter or a stock one-liner
-    assert _puns(["Why did you leave?", "I had to catch the train."]) == []
+    assert pun_flags(["Why did you leave?", "I had to catch the train."]) == []
 
 
 def test_an_inflected_word_and_its_lemma_are_one_hit() -> None:
@@ -159,6 +154,12 @@ def test_a_sound_alike_names_its_other_spelling() -> None:
     written_as_list = {"pattern": [{"LOWER": {"IN": ["mourning"]}}], "sounds_like": ["morning"]}
     assert _spellings(written_as_list) == ["mourning", "morning"]
     assert _spellings({"pattern": "hire", "sounds_like": ["higher"]}) == ["hire", "higher"]
+    # the sense a token-pattern sound-alike carries when written in its pattern's form, or in the other
+    from locpipe.detect.humor import _written_sense
+
+    senses = [{"sense": "grief"}, {"sense": "early day"}]  # descriptions that do not start with a spelling
+    assert _written_sense(written_as_list, senses, {"mourning"}) == 0
+    assert _written_sense(written_as_list, senses, {"morning"}) == 1
 
 
 @pytest.mark.parametrize("line", [
@@ -167,7 +168,7 @@ def test_a_sound_alike_names_its_other_spelling() -> None:
 ])
 def test_common_words_alone_do_not_make_a_mid_line_pun(line: str) -> None:
     # narration: "school", "play", "show", "friends" evoke some sense of half the words of such a line
-    assert _puns([line]) == []
+    assert pun_flags([line]) == []
 
 
 def test_common_words_list_and_a_mid_line_pun_on_specific_words() -> None:
@@ -178,7 +179,7 @@ def test_common_words_list_and_a_mid_line_pun_on_specific_words() -> None:
     common = common_words(Context(transcript=None, lang="en", lexicon=load_lexicon("en"), items=[], cues={}))  # type: ignore[arg-type]
     assert {"show", "school", "friends"} <= common and not {"museum", "bandages", "sheriff"} & common
     # mid-line, but both senses evoked by words that say what the line is about
-    assert [f.text for f in _puns(["The baby's mummy was wrapped in bandages at the museum."])] == ["mummy"]
+    assert [f.text for f in pun_flags(["The baby's mummy was wrapped in bandages at the museum."])] == ["mummy"]
 
 
 def test_a_sound_alike_matches_its_spelling_not_every_form_of_its_lemma() -> None:
@@ -199,7 +200,7 @@ def test_a_sound_alike_matches_its_spelling_not_every_form_of_its_lemma() -> Non
 
 def test_a_pun_prone_word_inside_a_function_phrase_is_not_a_pun() -> None:
     # "front" (forward part / weather front) inside "in front of", with rain around
-    assert _puns(["They waited in front of the old building in the pouring rain."]) == []
+    assert pun_flags(["They waited in front of the old building in the pouring rain."]) == []
     from locpipe.detect.humor import _in_function_phrase
 
     assert _in_function_phrase("en", ["they", "waited", "in", "front", "of", "it"], 3, 4)

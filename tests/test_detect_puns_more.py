@@ -8,19 +8,13 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from test_detect_support import make_transcript  # noqa: E402
+from test_detect_support import pun_flags  # noqa: E402
 
-from locpipe.detect import detect  # noqa: E402
 from locpipe.detect.lexicon import load_lexicon  # noqa: E402
 
 
-def _puns(sentence: str) -> list:
-    t = detect(make_transcript([sentence]), lang="en", kinds="humor")
-    return [f for f in t.flags if f.label in ("pun", "homophone")]
-
-
 def _located(sentence: str) -> str:
-    found = _puns(sentence)
+    found = pun_flags(sentence)
     assert found, sentence
     return max(found, key=lambda f: (f.confidence, f.start)).text.lower()
 
@@ -42,7 +36,7 @@ def _located(sentence: str) -> str:
     "I need to charge my phone before we leave.",
 ])
 def test_plain_sentences_are_not_puns(sentence: str) -> None:
-    assert _puns(sentence) == []
+    assert pun_flags(sentence) == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -53,12 +47,12 @@ def test_plain_sentences_are_not_puns(sentence: str) -> None:
     "The early bird catches the worm.",
 ])
 def test_proverbs_are_not_puns(sentence: str) -> None:
-    assert _puns(sentence) == []
+    assert pun_flags(sentence) == []
 
 
 def test_collocation_alone_fixes_the_sense() -> None:
     # "river" right next to "bank" is its collocation, not a setup for the other sense ...
-    assert _puns("We walked along the river bank all afternoon.") == []
+    assert pun_flags("We walked along the river bank all afternoon.") == []
     # ... the same sense evoked from a distance, in the punchline slot, is a setup
     assert _located("After the flood the angler went fishing from the bank.") == "bank"
 
@@ -76,7 +70,7 @@ def test_two_part_one_liner_puns_on_its_last_word(sentence: str, word: str) -> N
 def test_primary_sense_set_up_needs_a_clause_break() -> None:
     # the setup (baker) evokes the word's own sense: a pun only when a clause break splits setup and punchline
     assert _located("The baker quit his job because he had too little dough.") == "dough"
-    assert _puns("The baker put the dough in the oven.") == []
+    assert pun_flags("The baker put the dough in the oven.") == []
 
 
 def _forms(entry: dict) -> set[str]:

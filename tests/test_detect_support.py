@@ -55,11 +55,11 @@ def idiom_flags(text: str, rule_id: str) -> list:
     return [f for f in transcript.flags if f.rule_id == rule_id]
 
 
-def pun_flags(text: str) -> list:
-    """The pun and sound-alike flags on one English line (package lexicon)."""
+def pun_flags(text: str | list[str]) -> list:
+    """The pun and sound-alike flags on one English line, or on consecutive lines (package lexicon)."""
     from locpipe.detect import detect
 
-    transcript = detect(make_transcript([text]), lang="en", kinds="humor")
+    transcript = detect(make_transcript([text] if isinstance(text, str) else text), lang="en", kinds="humor")
     return [f for f in transcript.flags if f.label in ("pun", "homophone")]
 
 

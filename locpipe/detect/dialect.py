@@ -1169,10 +1169,7 @@ def rare_spellings(doc: Any) -> Iterator[Span]:
         text = token.text
         if len(text) < 3 or not text.isalpha() or not text.islower():
             continue
-        if lemma.get(text) is not None or text in lemmas:
-            continue
-        value = prob.get(text)
-        if (value is None or value < RARE_LOGPROB) and not _derived_from_known(text, lemma, prob, lemmas):
+        if not _known(text, lemma, prob, lemmas) and not _derived_from_known(text, lemma, prob, lemmas):
             yield i, i + 1, "rare-spelling"
 
 
@@ -1181,6 +1178,7 @@ _SUFFIXES = ("ly", "ness", "less", "ful", "ish", "able", "er", "ers", "ing", "ed
 
 
 def _known(word: str, lemma: Any, prob: Any, lemmas: frozenset[str]) -> bool:
+    """A word the lemma table knows, or the frequency table knows as not very rare."""
     value = prob.get(word)
     return lemma.get(word) is not None or word in lemmas or (value is not None and value >= RARE_LOGPROB)
 

@@ -711,19 +711,25 @@ def _written_sense(entry: dict[str, Any], senses: list[dict[str, Any]], forms: s
         first = re.findall(r"[a-z']+", str(sense.get("sense", "")).lower())[:1]
         if first and first[0] in forms:
             return k
-    pattern = entry["pattern"].lower() if isinstance(entry["pattern"], str) else ""
-    return 0 if pattern in forms else 1
+    return 0 if forms & {w.lower() for w in _pattern_forms(entry)} else 1
+
+
+def _pattern_forms(entry: dict[str, Any]) -> list[str]:
+    """The forms an entry's pattern writes: the template itself, or a token pattern's LOWER values."""
+    pattern = entry["pattern"]
+    if isinstance(pattern, str):
+        return [pattern]
+    forms: list[Any] = []
+    for token in pattern:
+        lower = token.get("LOWER") if isinstance(token, dict) else None
+        forms += lower.get("IN", []) if isinstance(lower, dict) else [lower]
+    return [w for w in forms if isinstance(w, str) and w]
 
 
 def _spellings(entry: dict[str, Any]) -> list[str]:
-    """A sound-alike entry's spellings: its pattern's words, then the ``sounds_like`` ones."""
-    pattern = entry["pattern"]
-    if isinstance(pattern, str):
-        words = [pattern]
-    else:
-        words = [w for token in pattern if isinstance(token, dict)
-                 for w in (token.get("LOWER", {}).get("IN", []) if isinstance(token.get("LOWER"), dict) else [token.get("LOWER", "")])]
-    return list(dict.fromkeys(w for w in [*words, *entry.get("sounds_like", [])] if isinstance(w, str) and w))
+    """A sound-alike entry's spellings: its pattern's forms, then the ``sounds_like`` ones."""
+    sounds = [w for w in entry.get("sounds_like", []) if isinstance(w, str) and w]
+    return list(dict.fromkeys([*_pattern_forms(entry), *sounds]))
 
 
 def _senses(entry: dict[str, Any]) -> list[dict[str, Any]]:
@@ -731,7 +737,7 @@ def _senses(entry: dict[str, Any]) -> list[dict[str, Any]]:
     spelling itself: "ola" … "Hola")."""
     senses = [s for s in entry.get("senses", []) if isinstance(s, dict)]
     if entry["label"] == "homophone" and isinstance(entry["pattern"], str):
-        spellings = [entry["pattern"], *[w for w in entry.get("sounds_like", []) if isinstance(w, str)]]
+        spellings = _spellings(entry)
         if len(senses) < 2:
             senses = [{"sense": w, "context": []} for w in spellings[:2]]
         # the other spelling written nearby evokes its sense

@@ -168,12 +168,17 @@ NAME_WORDS = frozenset([
 ])
 
 
+def _template_words(entry: dict[str, Any]) -> list[str]:
+    """The words a template string writes ([] for a token pattern)."""
+    pattern = entry["pattern"]
+    return re.findall(r"[\w'’-]+", pattern) if isinstance(pattern, str) else []
+
+
 def _acronym_inside(item: Item, span: Any, entry: dict[str, Any]) -> str:
     """A word in capitals inside a match written otherwise in lower case, that is not a word the
     idiom writes ("LED lights" is not "leading lights"; "on the BALL" is emphasis), in a line that is
     not written in capitals; "" when there is none."""
-    pattern = entry["pattern"]
-    written = {w.lower() for w in re.findall(r"[\w'’-]+", pattern)} if isinstance(pattern, str) else set()
+    written = {w.lower() for w in _template_words(entry)}
     text = item.segment.text
     if sum(ch.isupper() for ch in text) * 2 > sum(ch.isalpha() for ch in text):
         return ""  # a line in capitals (SDH, signs): its words are not acronyms
@@ -187,10 +192,9 @@ def _name_inside(item: Item, span: Any, entry: dict[str, Any]) -> str:
     """A first name in the match that the idiom writes as a lower-case word ("at Will's house" is
     not "at will"): written with a capital in mid-sentence, while the rest of the match is lower
     case (a title in capitals, "Night Owl", stays the idiom); "" when there is none."""
-    pattern = entry["pattern"]
-    if not isinstance(pattern, str):
+    if not isinstance(entry["pattern"], str):
         return ""
-    written = {w.lower() for w in re.findall(r"[\w'’-]+", pattern) if w.islower()}
+    written = {w.lower() for w in _template_words(entry) if w.islower()}
     capitals = [k for k in range(span.start, span.end) if item.doc[k].text[:1].isupper()]
     if len(capitals) != 1 or capitals[0] == 0 or item.doc[capitals[0] - 1].text in _OPENERS:
         return ""
