@@ -148,6 +148,21 @@ def test_an_inflected_word_and_its_lemma_are_one_hit() -> None:
     assert matches.hits(context) == [[], ["price"]]
 
 
+def test_a_shared_stem_hits_a_sense_word_but_a_shared_first_syllable_does_not() -> None:
+    """'surgeon' hits 'surgery' and 'electrician' hits 'electric'; 'approach' does not hit 'approval'
+    ("… looked at their signs as he approached" made "nodded" a pun on a nomination)."""
+    from locpipe.detect.context import Context
+    from locpipe.detect.humor import SenseMatches
+
+    ctx = Context(transcript=None, lang="en", lexicon=None, items=[], cues={})  # type: ignore[arg-type]
+    senses = [{"sense": "move the head", "context": ["head", "electric"]},
+              {"sense": "a nomination", "context": ["approval", "surgery"]}]
+    context = {"approached", "approach", "surgeon", "electrician"}
+    assert SenseMatches(ctx, senses, context).hits(context) == [["electrician"], ["surgeon"]]
+    assert not pun_flags("Impressed, the adults nodded, and the President looked curiously at their signs "
+                         "as he approached.")
+
+
 def test_a_sound_alike_names_its_other_spelling() -> None:
     from locpipe.detect.humor import _spellings
 

@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import islice
+from os.path import commonprefix
 from pathlib import Path
 from typing import Any
 
@@ -456,10 +457,18 @@ def _sense_index(ctx: Context, senses: list[dict[str, Any]], key: str = "") -> l
     return out
 
 
+def _stem_kin(a: str, b: str) -> bool:
+    """Whether two words sharing their first five letters are forms of one stem: they differ only in
+    the last two letters of the shorter ('surgeon'/'surgery', 'computer'/'computing', 'electric'/
+    'electrician'), not in a whole syllable ('approach'/'approval')."""
+    return len(commonprefix([a, b])) >= min(len(a), len(b)) - 2
+
+
 class SenseMatches:
     """The sense words of a pun entry that words of ``context`` hit, looked up once.
 
-    A word hits a sense word when it is the same word, shares its first five letters ('sauna'/'saunas'),
+    A word hits a sense word when it is the same word, shares its first five letters and differs only in the
+    last two letters of the shorter ('sauna'/'saunas', 'surgeon'/'surgery'; not 'approach'/'approval'),
     or extends a four-letter word by one to three letters ('bake'/'baker'). The hits within any part
     of the context (the setup, the collocation, the line before …) are then read off without another
     look-up (:meth:`hits`)."""
@@ -494,7 +503,7 @@ class SenseMatches:
                 for form in words[j]:
                     found = [form] if form in context else []
                     if len(form) >= 5:
-                        found += [w for w in by_five.get(form[:5], ()) if w != form]
+                        found += [w for w in by_five.get(form[:5], ()) if w != form and _stem_kin(w, form)]
                     elif len(form) == 4:
                         found += [w for w in by_four.get(form, ()) if w != form]
                     per_form.append(found)
