@@ -103,12 +103,20 @@ def detect_many(groups: list[list[str]], kinds: str) -> list[list[list]]:
     return out
 
 
-def token_offsets(words: list[str]) -> list[tuple[int, int]]:
-    offsets, pos = [], 0
+#: tokens written against the word before them: closing punctuation and clitics ("don" + "'t")
+_ATTACHED = re.compile(r"^(?:[.,!?;:%)\]}…]+|'(?:s|t|m|d|re|ve|ll)|n't)$", re.I)
+
+
+def detokenize(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A tokenized text (SemEval's one word per element) as a subtitle writes it, with each word's
+    character offsets: no space before punctuation or a clitic ("I 'm" -> "I'm")."""
+    text, offsets = "", []
     for w in words:
-        offsets.append((pos, pos + len(w)))
-        pos += len(w) + 1
-    return offsets
+        if text and not _ATTACHED.match(w):
+            text += " "
+        offsets.append((len(text), len(text) + len(w)))
+        text += w
+    return text, offsets
 
 
 def sample(rows: list, limit: int | None, seed: int = 13) -> list:
@@ -133,8 +141,8 @@ def epie(base: Path, limit: int | None, formal: bool) -> dict:
         idx = [j for j, tag in enumerate(ts) if tag != "O"]
         if not idx:
             continue
-        offs = token_offsets(ws)
-        rows.append((" ".join(ws), offs[idx[0]][0], offs[idx[-1]][1], labels[i].strip() if labels else "1"))
+        text, offs = detokenize(ws)
+        rows.append((text, offs[idx[0]][0], offs[idx[-1]][1], labels[i].strip() if labels else "1"))
     rows = sample(rows, limit)
     flags = detect_many([[r[0]] for r in rows], "idiom")
     hit = hit_conf = 0
@@ -203,7 +211,7 @@ def puns(base: Path, limit: int | None) -> dict:
         """Pun flags on the text; ``as_joke``: followed by an SDH laughter cue, the way a subtitle
         file says a line is a joke (SemEval's location subtask gives only texts that hold a pun)."""
         tokens = [w for _i, w in words]
-        text = " ".join(tokens)
+        text, offsets = detokenize(tokens)
         cues = [Cue(index=0, start=None, end=None, raw=text, text=text)]
         segments = [Segment(id="s1", parts=[SegmentPart(0, 0, len(text))], text=text)]
         if as_joke:
@@ -211,7 +219,7 @@ def puns(base: Path, limit: int | None) -> dict:
             segments.append(Segment(id="s2", parts=[SegmentPart(1, 0, len(LAUGHTER))], text=LAUGHTER))
         t = Transcript(path="pun", format="txt", language="en", cues=cues, segments=segments)
         detect(t, lang="en", kinds="humor")
-        return [f for f in t.flags if f.label in ("pun", "homophone") and f.segment == "s1"], token_offsets(tokens)
+        return [f for f in t.flags if f.label in ("pun", "homophone") and f.segment == "s1"], offsets
 
     from locpipe.detect import get_nlp
 
@@ -219,7 +227,7 @@ def puns(base: Path, limit: int | None) -> dict:
     candidates = 0
     tp = fp = fn = 0
     for tid in ids:
-        candidates += bool(nlp(" ".join(w for _i, w in texts[tid])).spans.get("locpipe_pun"))
+        candidates += bool(nlp(detokenize([w for _i, w in texts[tid]])[0]).spans.get("locpipe_pun"))
         found, _offs = one(texts[tid])
         predicted = bool(found)
         actual = gold.get(tid, "0").strip() == "1"
