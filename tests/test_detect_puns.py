@@ -163,6 +163,26 @@ def test_a_shared_stem_hits_a_sense_word_but_a_shared_first_syllable_does_not() 
                          "as he approached.")
 
 
+@pytest.mark.parametrize("line", [
+    'When she stood on it and pressed the "Go" button, the wheels moved.',
+    "The bus driver they had helped drove up in her bus.",
+])
+def test_a_word_that_evokes_two_senses_is_evidence_for_neither(line: str) -> None:
+    """'pressed' is a word of the control-key sense of "button" and of the tailoring topic of its
+    fastener sense; 'driver' is in the lists of two senses of "drove" (the free films' narration)."""
+    assert not pun_flags(line)
+
+
+def test_one_sense_per_word_keeps_a_word_for_its_own_sense_only() -> None:
+    from locpipe.detect.humor import PunEvidence, _one_sense_per_word
+
+    two: list[list[str]] = [[], []]
+    evidence = PunEvidence(setup=[[], []], own=[["press"], ["needle", "driver"]], before=[["driver"], []], after=[[], []],
+                           weak=[[], []], domain=[["needle"], ["press"]], domain_line=[["needle"], ["press"]])
+    _one_sense_per_word(evidence, {})
+    assert (evidence.own, evidence.before, evidence.domain) == ([["press"], ["needle"]], two, two)
+
+
 def test_a_sound_alike_names_its_other_spelling() -> None:
     from locpipe.detect.humor import _spellings
 

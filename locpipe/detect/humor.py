@@ -833,11 +833,47 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> 
         evidence.weak.append(sorted((lent & everything) - direct))
         evidence.weak_setup.append(sorted((lent & setup_words) - direct))
     _domain_evidence(ctx, evidence, key, len(senses), tokens, before | after)
+    _one_sense_per_word(evidence, canon)
     evidence.common = common_words(ctx)
     if entry["label"] == "homophone":
         evidence.written = _written_sense(entry, senses, word)
         evidence.homophone = True
     return evidence
+
+
+#: per sense, the evidence lists of the sense's own words, and of lent and topic words
+_OWN_LISTS = ("setup", "own", "before", "after", "near", "far_setup", "pivot_setup")
+_LENT_LISTS = ("weak", "weak_setup", "domain", "domain_setup", "domain_near", "domain_line", "topic_setup")
+
+
+def _one_sense_per_word(evidence: PunEvidence, canon: dict[str, str]) -> None:
+    """A context word that evokes two senses says nothing about which one is meant: "pressed the button"
+    ('press' is a word of the control-key sense and of the tailoring topic of the fastener sense), "the bus
+    driver drove" ('driver' in the lists of two senses). A word of one sense's own list is no lent or topic
+    evidence for another; a word of two senses' own lists, or lent to two senses, is evidence for none."""
+    n = len(evidence.own)
+    if n < 2:
+        return
+    direct = [{canon.get(w, w) for w in evidence.hits(k)} for k in range(n)]
+    lent = [{canon.get(w, w) for name in ("weak", "domain") for w in getattr(evidence, name)[k]} for k in range(n)]
+    count_direct: dict[str, int] = defaultdict(int)
+    count_lent: dict[str, int] = defaultdict(int)
+    for k in range(n):
+        for w in direct[k]:
+            count_direct[w] += 1
+        for w in lent[k] - direct[k]:
+            count_lent[w] += 1
+    ambiguous = {w for w, m in count_direct.items() if m > 1} | {w for w, m in count_lent.items() if m > 1}
+    for k in range(n):
+        drop = ambiguous | ({w for j in range(n) if j != k for w in direct[j]} - direct[k])
+        for name in _OWN_LISTS:
+            lists = getattr(evidence, name)
+            if lists:
+                lists[k] = [w for w in lists[k] if canon.get(w, w) not in ambiguous]
+        for name in _LENT_LISTS:
+            lists = getattr(evidence, name)
+            if lists:
+                lists[k] = [w for w in lists[k] if canon.get(w, w) not in drop]
 
 
 def _linked(lang: str, lowers: list[str], start: int) -> bool:
