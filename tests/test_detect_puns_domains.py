@@ -111,8 +111,11 @@ def test_domain_evidence_is_shown() -> None:
     pun = max(pun_flags("The shoemaker was a real heel."), key=lambda f: f.confidence)
     assert any("'shoemaker'" in e for e in pun.evidence)
     idiom = pun_flags("The optometrist fell into the lens grinder and made a spectacle of himself.")[0]
-    assert idiom.rule_id == "en.rule.domain-pun"
-    assert idiom.gloss.startswith("pun on 'spectacle': its optics sense")
+    assert idiom.gloss.startswith("pun on 'spectacle'")
+    assert any(e.endswith("(optics)") for e in idiom.evidence)  # 'grinder': a word of the optics topic
+    unlisted = pun_flags("The chef was so boring, his jokes were bland.")[0]  # no pun entry lists 'bland'
+    assert unlisted.rule_id == "en.rule.domain-pun"
+    assert unlisted.gloss.startswith("pun on 'bland': its cooking sense")
 
 
 @pytest.mark.parametrize("sentence", [

@@ -694,10 +694,12 @@ class PunEvidence:
             return 2.0 + total, (self.written, other[0]), "the other sense evoked strongly"
         if self.final:
             far_setup = self.far_setup or self.setup
-            set_up = [k for k in range(n) if k != self.written and (far_setup[k] or self.setup_weight(k) >= 1.0)]
+            # a word before a last content word ("the top drawer") needs the other sense's own words, not its topic
+            set_up = [k for k in range(n) if k != self.written
+                      and (far_setup[k] or (self.content_after == 0 and self.setup_weight(k) >= 1.0))]
             if set_up:
                 return 2.0 + total, (self.written, set_up[0]), "the other sense set up before the word that closes the sentence"
-            if other and other[0] in in_line and self._far(other[0]):
+            if other and other[0] in in_line and self._far(other[0]) and (self.content_after == 0 or self.own[other[0]]):
                 return 1.5 + total, (self.written, other[0]), "the other sense evoked in the line the word closes"
             w = self.written
             others_in_line = any(self.own[j] or (self.domain_line and self.domain_line[j]) for j in range(n) if j != w)
