@@ -79,3 +79,21 @@ def test_one_liners_are_flagged_on_the_pun_word(part: str, sentence: str, word: 
 @pytest.mark.parametrize(("part", "sentence"), _cases("plain"))
 def test_ordinary_sentences_are_not_puns(part: str, sentence: str) -> None:
     assert not pun_flags(sentence), sentence
+
+
+def test_candidate_list_holds_frequent_words_without_an_entry() -> None:
+    """scripts/pun_candidates.py: the list the puns-freq parts were written from."""
+    import importlib.util
+
+    from locpipe.detect.humor import _pattern_forms
+
+    spec = importlib.util.spec_from_file_location("pun_candidates", LEXICONS.parents[2] / "scripts" / "pun_candidates.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    words = module.candidates("en", -11.0)
+    listed = {form.lower() for entry in load_lexicon("en").by_id.values()
+              if entry["label"] in ("pun", "homophone") for form in _pattern_forms(entry)}
+    assert len(words) > 500 and not listed & set(words)
+    assert "people" in words and "interest" not in words and "charge" not in words
+    assert words.index("people") < 20  # most frequent first
