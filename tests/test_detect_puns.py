@@ -240,3 +240,14 @@ def test_a_pun_prone_word_inside_a_function_phrase_is_not_a_pun() -> None:
 
     assert _in_function_phrase("en", ["they", "waited", "in", "front", "of", "it"], 3, 4)
     assert not _in_function_phrase("en", ["a", "cold", "front", "is", "coming"], 2, 3)  # the noun of its own
+
+
+def test_sense_indexes_are_built_once_per_lexicon() -> None:
+    """An entry's sense words and index depend on the lexicon only: a second transcript reuses them."""
+    from locpipe.detect.lexicon import load_lexicon
+
+    pun_flags("I used to be a banker but I lost interest.")
+    caches = vars(load_lexicon("en"))["_sense_caches"]
+    index = caches["sense_index"]["en.pun.interest"]
+    pun_flags("The banker lost interest in the loan.")
+    assert caches["sense_index"]["en.pun.interest"] is index

@@ -403,12 +403,23 @@ def related_words(ctx: Context) -> dict[tuple[str, int], frozenset[str]]:
     return out
 
 
+def _lexicon_cache(ctx: Context, name: str) -> dict[str, Any]:
+    """The cache ``name`` of the context's lexicon: an entry's sense words are the same in every
+    transcript, so they are worked out once per loaded lexicon (per transcript without one). The cache
+    lives on the lexicon object and goes with it."""
+    lexicon = ctx.lexicon
+    if lexicon is None:
+        return ctx.cache.setdefault(name, {})  # type: ignore[no-any-return]
+    caches: dict[str, dict[str, Any]] = vars(lexicon).setdefault("_sense_caches", {})
+    return caches.setdefault(name, {})
+
+
 def _sense_words(ctx: Context, senses: list[dict[str, Any]], key: str = "") -> list[list[tuple[str, ...]]]:
     """Per sense, its context words plus the content words of its description, each as its lowercase
-    form and lemma (cached per transcript under ``key``, the entry id)."""
+    form and lemma (cached per lexicon under ``key``, the entry id)."""
     from .components import get_lemmatizer
 
-    cache = ctx.cache.setdefault("sense_words", {})
+    cache = _lexicon_cache(ctx, "sense_words")
     if key and key in cache:
         return cache[key]  # type: ignore[no-any-return]
     lemmatize = get_lemmatizer(ctx.lang)
@@ -436,7 +447,7 @@ def _sense_index(ctx: Context, senses: list[dict[str, Any]], key: str = "") -> l
     letters or more), four-letter form — each to the indexes of the sense's words (cached like
     :func:`_sense_words`). A context word can only hit the words it indexes, so
     :class:`SenseMatches` looks at a handful of words instead of every word of every sense."""
-    cache = ctx.cache.setdefault("sense_index", {})
+    cache = _lexicon_cache(ctx, "sense_index")
     if key and key in cache:
         return cache[key]  # type: ignore[no-any-return]
     out = []
