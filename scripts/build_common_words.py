@@ -19,7 +19,9 @@ THRESHOLD = -8.5
 ROOT = Path(__file__).resolve().parent.parent / "locpipe" / "lexicons"
 
 
-def common_words(lang: str, threshold: float = THRESHOLD) -> list[str]:
+def lexeme_probs(lang: str) -> dict[str, float]:
+    """word -> log probability, from spacy-lookups-data's ``<lang>_lexeme_prob`` (read as JSON: spaCy's
+    own Table keeps only the words' hashes, and these scripts need the words)."""
     import gzip
     import json
 
@@ -27,8 +29,12 @@ def common_words(lang: str, threshold: float = THRESHOLD) -> list[str]:
 
     path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lexeme_prob.json.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        table = json.load(fh)  # word -> log probability (spaCy's own Table keeps only hashes)
-    return sorted(w for w, p in table.items() if w.isalpha() and w.islower() and p > threshold)
+        table: dict[str, float] = json.load(fh)
+    return table
+
+
+def common_words(lang: str, threshold: float = THRESHOLD) -> list[str]:
+    return sorted(w for w, p in lexeme_probs(lang).items() if w.isalpha() and w.islower() and p > threshold)
 
 
 def main(langs: list[str]) -> None:

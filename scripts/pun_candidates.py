@@ -11,36 +11,32 @@ Usage: python scripts/pun_candidates.py [--lang en] [--min-logprob -13] [--out F
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def candidates(lang: str = "en", min_logprob: float = -13.0) -> list[str]:
     """Frequent lowercase alphabetic lemmas (3+ letters, not stopwords) that no pun or sound-alike
     entry of ``lang`` lists, most frequent first."""
-    import spacy_lookups_data
+    from build_common_words import lexeme_probs
 
+    from locpipe.detect.components import get_lemmatizer
     from locpipe.detect.context import STOPWORDS
     from locpipe.detect.humor import _pattern_forms
     from locpipe.detect.lexicon import load_lexicon
 
-    data = Path(spacy_lookups_data.__file__).parent / "data"
-    with gzip.open(data / f"{lang}_lexeme_prob.json.gz", "rt", encoding="utf-8") as fh:
-        prob: dict[str, float] = json.load(fh)
-    with gzip.open(data / f"{lang}_lemma_lookup.json.gz", "rt", encoding="utf-8") as fh:
-        lemma: dict[str, str] = json.load(fh)
+    lemmatize = get_lemmatizer(lang)
     forms = {form.lower() for entry in load_lexicon(lang).by_id.values()
              if entry.get("label") in ("pun", "homophone") for form in _pattern_forms(entry)}
     best: dict[str, float] = {}
-    for word, logprob in prob.items():
+    for word, logprob in lexeme_probs(lang).items():
         if logprob <= min_logprob or not word.isalpha() or not word.islower() or len(word) < 3 or word in STOPWORDS:
             continue
-        base = lemma.get(word, word)
+        base = lemmatize(word)
         if base in forms or word in forms or base in STOPWORDS:
             continue
         best[base] = max(best.get(base, logprob), logprob)

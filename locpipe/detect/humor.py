@@ -1058,11 +1058,8 @@ FUNCTION_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
 
 def _in_function_phrase(lang: str, lowers: list[str], start: int, end: int) -> bool:
     """Whether tokens ``start``–``end`` lie inside one of the language's function phrases."""
-    for phrase in FUNCTION_PHRASES.get(lang, ()):
-        for first in range(max(0, end - len(phrase)), start + 1):
-            if tuple(lowers[first:first + len(phrase)]) == phrase and first <= start and end <= first + len(phrase):
-                return True
-    return False
+    return any(tuple(lowers[first:first + len(phrase)]) == phrase
+               for phrase in FUNCTION_PHRASES.get(lang, ()) for first in range(max(0, end - len(phrase)), start + 1))
 
 
 def _domain_puns(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
