@@ -77,6 +77,8 @@ GOOD = {"id": "en.idiom.a-b", "label": "idiom", "pattern": "a b", "gloss": "g"}
         ("culture.jsonl", {**GOOD, "id": "en.culture.x", "label": "food", "spread": "global"}, "spread 'global' is not one of"),
         ("puns.jsonl", {**GOOD, "id": "en.pun.x", "label": "pun", "senses": [{"sense": "s"}]}, "at least two"),
         ("puns.jsonl", {**GOOD, "id": "en.pun.x", "label": "homophone"}, "needs 'sounds_like'"),
+        ("puns.jsonl", {**GOOD, "id": "en.pun.x", "label": "pun", "senses": [{"sense": "s", "collocates": "rate"}, {"sense": "t"}]},
+         "a sense's 'collocates' must be a list of words"),
         ("dialect.jsonl", {**GOOD, "id": "en.dialect.x", "label": "slang", "kind": "slangy", "variety": "General"}, "kind 'slangy' is not one of"),
         ("dialect.jsonl", {**GOOD, "id": "en.dialect.x", "label": "slang", "kind": "slang"}, "missing required field 'variety'"),
         ("dialect.jsonl", {**GOOD, "id": "en.dialect.x", "label": "profanity", "kind": "profanity", "variety": "General", "strength": "huge"}, "strength 'huge'"),

@@ -439,6 +439,28 @@ def _sense_words(ctx: Context, senses: list[dict[str, Any]], key: str = "") -> l
     return out
 
 
+def _sense_collocates(ctx: Context, senses: list[dict[str, Any]], key: str = "") -> list[frozenset[str]]:
+    """Per sense, its collocates (the words that, right next to the word, read it in that sense:
+    "lose interest", "interest rate") as lowercase forms and lemmas; a word two senses list is left
+    out of both (cached like :func:`_sense_words`)."""
+    from .components import get_lemmatizer
+
+    cache = _lexicon_cache(ctx, "sense_collocates")
+    if key and key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    lemmatize = get_lemmatizer(ctx.lang)
+    # a function word next to the word says little ("no clue" / "left no clue at the scene"); a particle
+    # makes a phrasal verb ("hang up")
+    particles = PARTICLES.get(ctx.lang, frozenset())
+    sets = [{form for w in sense.get("collocates", []) for form in (w.lower(), lemmatize(w.lower()))
+             if w.lower() not in STOPWORDS or w.lower() in particles} for sense in senses]
+    shared = {w for k, words in enumerate(sets) for j, other in enumerate(sets) if j != k for w in words & other}
+    out = [frozenset(words - shared) for words in sets]
+    if key:
+        cache[key] = out
+    return out
+
+
 _Index = dict[str, list[int]]
 
 
@@ -543,6 +565,12 @@ class SenseMatches:
 #: content words this close to a pun-prone word (in tokens) make its collocation ("river bank",
 #: "credit card"): they fix the sense the word is read in rather than set up another one
 NEAR = 2
+#: the particles of phrasal verbs: function words that, as a collocate, fix a verb's sense ("hang up")
+PARTICLES: dict[str, frozenset[str]] = {
+    "en": frozenset(["up", "down", "out", "off", "away", "back", "over", "through", "around"]),
+}
+#: a collocate this close to a pun-prone word (in tokens, within its clause) reads it in its sense
+PHRASE = 2
 #: words that split a one-liner into its setup and its punchline ("I used to be a banker but I lost
 #: interest", "The baker quit because he had too little dough"); per language, data not branches
 PIVOTS: dict[str, frozenset[str]] = {
@@ -618,6 +646,9 @@ class PunEvidence:
     topic_setup: list[list[str]] = field(default_factory=list)
     #: the word is part of an idiom ("make a spectacle of oneself"): its phrase carries a figurative sense
     idiom: bool = False
+    #: per sense, its collocates within :data:`PHRASE` tokens of the word ("lost interest"): the sense the
+    #: word's own phrase reads it in
+    phrase: list[list[str]] = field(default_factory=list)
     #: the word sits in a punchline frame: the predicate of a linking verb ("was a real heel", "lost
     #: interest"), or after a connective that follows the setup ("… because he had no patients")
     framed: bool = False
@@ -651,6 +682,17 @@ class PunEvidence:
         return (len(far) + WEAK_WEIGHT * len(self.weak_setup[k] if self.weak_setup else [])
                 + DOMAIN_WEIGHT * len(self.domain_setup[k] if self.domain_setup else []))
 
+    def phrase_sense(self) -> int | None:
+        """The one sense the word's own phrase reads it in (its collocates), if there is one."""
+        read = [k for k, words in enumerate(self.phrase) if words]
+        return read[0] if len(read) == 1 else None
+
+    def phrase_setup(self, k: int) -> list[str]:
+        """Sense ``k``'s words before the word and not its phrase: its own words and its topic's."""
+        phrase = {w for words in self.phrase for w in words}
+        far = (self.far_setup or self.setup)[k] + (self.topic_setup[k] if self.topic_setup else [])
+        return [w for w in dict.fromkeys(far) if w not in phrase]
+
     def evoked(self) -> list[int]:
         return [k for k in range(len(self.own)) if self.hits(k) or self.weight(k) >= 1.0]
 
@@ -676,7 +718,8 @@ class PunEvidence:
         something says the word is read otherwise: an idiom around it, a punchline frame ("the
         shoemaker was a real heel"), a line known as a joke, another sense evoked in the line.
         Words right next to the word ("river bank", "credit card") fix the sense it is read in:
-        they alone never make a double reading.
+        they alone never make a double reading. The sense's collocates there ("lost interest": the
+        curiosity sense) and words before them that evoke another sense ("banker") do.
         """
         n = len(self.own)
         evoked = self.evoked()
@@ -703,6 +746,13 @@ class PunEvidence:
         if slot and other and self.word_weight(other[0]) >= 2 and self.own[other[0]] \
                 and self._far(other[0]):
             return 2.0 + total, (self.written, other[0]), "the other sense evoked strongly"
+        read = self.phrase_sense()
+        if read is not None:
+            # the phrase reads the word in one sense ("lost interest"), the words before it evoke another ("I
+            # used to be a banker"): in the punchline slot or not ("The banker lost interest in his job")
+            set_up = [k for k in range(n) if k != read and self.telling(self.phrase_setup(k))]
+            if set_up:
+                return 2.0 + total, (read, set_up[0]), "its phrase reads one sense, the words before it evoke the other"
         if self.final:
             far_setup = self.far_setup or self.setup
             # a word before a last content word ("the top drawer") needs the other sense's own words, not its topic
@@ -714,12 +764,14 @@ class PunEvidence:
                 return 1.5 + total, (self.written, other[0]), "the other sense evoked in the line the word closes"
             w = self.written
             others_in_line = any(self.own[j] or (self.domain_line and self.domain_line[j]) for j in range(n) if j != w)
-            if (n >= 2 and not self.homophone and self.topic_weight(w) >= 1.0
+            # these two read the word in the sense its setup did not prepare: a phrase that reads it in the
+            # prepared sense says it is not ("The Mediterranean scenery was breathtaking")
+            if (n >= 2 and not self.homophone and self.topic_weight(w) >= 1.0 and read != w
                     and not (self.domain_near and self.domain_near[w]) and (self.idiom or self.joke or self.framed or others_in_line)):
                 other_sense = next(j for j in range(n) if j != w)
                 return 1.0 + total, (w, other_sense), "its topic set up before the word that closes the sentence"
             pivot = self.pivot_setup or [[] for _ in range(n)]
-            if pivot[self.written] and n >= 2 and not self.homophone:
+            if pivot[self.written] and n >= 2 and not self.homophone and read != self.written:
                 # its own sense set up before a clause break, then the word as the punchline: the one-liner
                 # plays on the sense the setup did not prepare ("The baker quit because he had too little dough.")
                 other_sense = next(j for j in range(n) if j != self.written)
@@ -847,11 +899,29 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> 
         evidence.weak_setup.append(sorted((lent & setup_words) - direct))
     _domain_evidence(ctx, evidence, key, len(senses), tokens, before | after)
     _one_sense_per_word(evidence, canon)
+    collocates = _sense_collocates(ctx, senses, key)
+    if any(collocates):
+        evidence.phrase = _phrase(lists.lowers, lists.lemmas, span.start, span.end, collocates)
     evidence.common = common_words(ctx)
     if entry["label"] == "homophone":
         evidence.written = _written_sense(entry, senses, word)
         evidence.homophone = True
     return evidence
+
+
+def _phrase(lowers: list[str], lemmas: list[str], start: int, end: int, collocates: list[frozenset[str]]) -> list[list[str]]:
+    """Per sense, its collocates among the :data:`PHRASE` tokens on either side of tokens ``start``–``end``,
+    within the clause (a punctuation mark ends the phrase)."""
+    out: list[list[str]] = [[] for _ in collocates]
+    for positions in (range(start - 1, max(-1, start - 1 - PHRASE), -1), range(end, min(len(lowers), end + PHRASE))):
+        for i in positions:
+            lower, lemma = lowers[i], lemmas[i]
+            if not any(ch.isalnum() for ch in lower):
+                break
+            for k, words in enumerate(collocates):
+                if lower in words or lemma in words:
+                    out[k].append(lemma if lemma in words else lower)
+    return out
 
 
 #: per sense, the evidence lists of the sense's own words, and of lent and topic words
@@ -1009,6 +1079,8 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
             else:
                 gloss = f"pun on '{span.text}': {senses[a]['sense']} / {senses[b]['sense']}"
                 evidence = []
+            evidence += [f"'{', '.join(ev.phrase[k][:3])}' next to it read it as '{senses[k]['sense']}'"
+                         for k in (a, b) if ev.phrase and ev.phrase[k]]
             evidence += [f"'{', '.join((ev.hits(k) + ev.weak[k])[:3])}' evoke '{senses[k]['sense']}'"
                          for k in (a, b) if ev.hits(k) or ev.weak[k]]
             evidence += [f"'{', '.join(ev.domain[k][:3])}' belong to the topic of '{senses[k]['sense']}' "

@@ -128,6 +128,9 @@ def validate_entry(entry: Any, *, stem: str, lang: str, path: Path, line: int) -
                     or not isinstance(sense.get("context", []), list)
                 ):
                     raise _fail(path, line, "each sense must be {'sense': '...', 'context': [words]}")
+                collocates = sense.get("collocates", [])
+                if not isinstance(collocates, list) or not all(isinstance(w, str) and w for w in collocates):
+                    raise _fail(path, line, "a sense's 'collocates' must be a list of words")
         else:
             sounds = entry.get("sounds_like")
             if isinstance(sounds, str):
