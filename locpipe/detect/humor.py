@@ -521,15 +521,20 @@ class SenseMatches:
         # per sense: per sense word that some context word hits, per form of it, the words that hit it
         # (the form itself first when present, then the stem matches in sorted order)
         self.matches: list[list[list[list[str]]]] = []
+        # each context word's keys into a sense index, worked out once for all senses
+        short = [w for w in context if len(w) < 5]
+        stems = [(w, w[:5]) for w in context if len(w) >= 5]
+        fours = [w[:4] for w in context if 5 <= len(w) <= 7]
         for words, (exact, five, four) in zip(_sense_words(ctx, senses, key), _sense_index(ctx, senses, key),
                                               strict=True):
             candidates: set[int] = set()
-            for word in context:
+            for word in short:
                 candidates.update(exact.get(word, ()))
-                if len(word) >= 5:
-                    candidates.update(five.get(word[:5], ()))
-                    if len(word) <= 7:
-                        candidates.update(four.get(word[:4], ()))
+            for word, stem in stems:
+                candidates.update(exact.get(word, ()))
+                candidates.update(five.get(stem, ()))
+            for stem in fours:
+                candidates.update(four.get(stem, ()))
             per_sense = []
             for j in sorted(candidates):
                 per_form = []
