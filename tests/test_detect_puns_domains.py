@@ -113,9 +113,9 @@ def test_domain_evidence_is_shown() -> None:
     idiom = pun_flags("The optometrist fell into the lens grinder and made a spectacle of himself.")[0]
     assert idiom.gloss.startswith("pun on 'spectacle'")
     assert any(e.endswith("(optics)") for e in idiom.evidence)  # 'grinder': a word of the optics topic
-    unlisted = pun_flags("The chef was so boring, his jokes were bland.")[0]  # no pun entry lists 'bland'
+    unlisted = pun_flags("The chef was so boring, his jokes were overcooked.")[0]  # no pun entry lists 'overcooked'
     assert unlisted.rule_id == "en.rule.domain-pun"
-    assert unlisted.gloss.startswith("pun on 'bland': its cooking sense")
+    assert unlisted.gloss.startswith("pun on 'overcooked': its cooking sense")
 
 
 @pytest.mark.parametrize("sentence", [

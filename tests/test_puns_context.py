@@ -23,7 +23,7 @@ from test_detect_support import assert_pun_on, pun_flags  # noqa: E402
     ("The rhino lowered its horn to charge.", "charge"),
     ("The undertaker called the situation grim and grave.", "grave"),
     ("The shovel was in a dire state at the grave.", "grave"),
-    ("The swimmer who read every headline went with the current.", "current"),
+    ("The swimmer who followed every headline went with the current.", "current"),
     ("The historian's girlfriend was a blind date.", "date"),
     ("The brewer hated the cold draft.", "draft"),
 ])
