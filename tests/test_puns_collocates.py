@@ -54,10 +54,19 @@ def test_phrase_one_sense_setup_the_other_is_a_double_reading() -> None:
     assert why == "its phrase reads one sense, the words before it evoke the other"
 
 
-def test_phrase_and_setup_in_the_same_sense_is_no_double_reading() -> None:
-    ev = _evidence(phrase=[["rate"], []], own=[["banker"], []], far_setup=[["banker"], []],
-                   setup=[["banker"], []], topic_setup=[["banker"], []])
-    assert ev.score()[1] is None
+@pytest.mark.parametrize(
+    ("setup", "why"),
+    [
+        # its topic set up before a linking verb: "The banker was (… interest)"
+        (dict(framed=True), "its topic set up before the word that closes the sentence"),
+        # its sense set up before a clause break: "The banker retired, because … interest"
+        (dict(pivot_setup=[["banker"], []]), "its sense set up before the word that closes the sentence"),
+    ],
+)
+def test_phrase_in_the_prepared_sense_blocks_the_one_sense_rules(setup: dict, why: str) -> None:
+    evidence = dict(own=[["banker"], []], far_setup=[[], []], setup=[["banker"], []], topic_setup=[["banker"], []], **setup)
+    assert _evidence(**evidence).score()[2] == why  # without a phrase, the rule fires
+    assert _evidence(phrase=[["rate"], []], **evidence).score()[1] is None  # 'interest rate': the prepared sense
 
 
 def test_phrase_on_two_senses_reads_none() -> None:
