@@ -251,3 +251,20 @@ def test_sense_indexes_are_built_once_per_lexicon() -> None:
     index = caches["sense_index"]["en.pun.interest"]
     pun_flags("The banker lost interest in the loan.")
     assert caches["sense_index"]["en.pun.interest"] is index
+
+
+def test_a_line_s_shared_context_words_give_each_word_the_hits_of_its_own_context() -> None:
+    """The line's words are indexed once (:class:`ContextWords`) for all its pun-prone words; read off
+    within a part, the hits are those of that part's own look-up, the word itself and words of other
+    parts matching sense words too."""
+    from locpipe.detect.context import Context
+    from locpipe.detect.humor import ContextWords, SenseMatches
+
+    ctx = Context(transcript=None, lang="en", lexicon=None, items=[], cues={})  # type: ignore[arg-type]
+    senses = [{"sense": "edge of a river", "context": ["river", "fishing", "shore"]},
+              {"sense": "a place for money", "context": ["money", "banker", "loan", "teller"]}]
+    line = {"bankers", "banker", "bank", "river", "rivers", "fisherman", "fishing", "money", "loans", "loan"}
+    shared = ContextWords(line)
+    for part in ({"river", "rivers", "money"}, {"bankers", "banker"}, {"fishing", "loan", "loans"}, set()):
+        assert SenseMatches(ctx, senses, shared).hits(part) == SenseMatches(ctx, senses, part).hits(part)
+    assert SenseMatches(ctx, senses, shared).hits({"fishing", "loans"}) == [["fishing"], ["loans"]]

@@ -497,6 +497,23 @@ def _stem_kin(a: str, b: str) -> bool:
     return len(commonprefix([a, b])) >= min(len(a), len(b)) - 2
 
 
+class ContextWords:
+    """Words of a context indexed for :class:`SenseMatches`: by their first five letters (words of five
+    letters or more) and their first four (words of five to seven). Built once per line and shared by its
+    pun-prone words: a larger context than a word's own gives the same hits, as :meth:`SenseMatches.hits`
+    reads them off within a part of it."""
+
+    def __init__(self, context: set[str]) -> None:
+        self.words = context
+        self.by_five: dict[str, list[str]] = defaultdict(list)
+        self.by_four: dict[str, list[str]] = defaultdict(list)
+        for other in sorted(context):
+            if len(other) >= 5:
+                self.by_five[other[:5]].append(other)
+                if len(other) <= 7:
+                    self.by_four[other[:4]].append(other)
+
+
 class SenseMatches:
     """The sense words of a pun entry that words of ``context`` hit, looked up once.
 
@@ -506,40 +523,31 @@ class SenseMatches:
     of the context (the setup, the collocation, the line before …) are then read off without another
     look-up (:meth:`hits`)."""
 
-    def __init__(self, ctx: Context, senses: list[dict[str, Any]], context: set[str], key: str = "",
+    def __init__(self, ctx: Context, senses: list[dict[str, Any]], context: set[str] | ContextWords, key: str = "",
                  canon: dict[str, str] | None = None) -> None:
         #: a context word's lemma: its inflected form and its lemma ("prices", "price") are one hit
         self.canon = canon or {}
-        ordered = sorted(context)
-        by_five: dict[str, list[str]] = defaultdict(list)
-        by_four: dict[str, list[str]] = defaultdict(list)
-        for other in ordered:
-            if len(other) >= 5:
-                by_five[other[:5]].append(other)
-            if 5 <= len(other) <= 7:
-                by_four[other[:4]].append(other)
+        indexed = context if isinstance(context, ContextWords) else ContextWords(context)
+        words_in, by_five, by_four = indexed.words, indexed.by_five, indexed.by_four
         # per sense: per sense word that some context word hits, per form of it, the words that hit it
         # (the form itself first when present, then the stem matches in sorted order)
         self.matches: list[list[list[list[str]]]] = []
-        # each context word's keys into a sense index, worked out once for all senses
-        short = [w for w in context if len(w) < 5]
-        stems = [(w, w[:5]) for w in context if len(w) >= 5]
-        fours = [w[:4] for w in context if 5 <= len(w) <= 7]
+        # the index keys the context words hit, found by set intersection (a handful of the sense's words,
+        # of the line's dozens)
         for words, (exact, five, four) in zip(_sense_words(ctx, senses, key), _sense_index(ctx, senses, key),
                                               strict=True):
             candidates: set[int] = set()
-            for word in short:
-                candidates.update(exact.get(word, ()))
-            for word, stem in stems:
-                candidates.update(exact.get(word, ()))
-                candidates.update(five.get(stem, ()))
-            for stem in fours:
-                candidates.update(four.get(stem, ()))
+            for word in exact.keys() & words_in:
+                candidates.update(exact[word])
+            for stem in five.keys() & by_five.keys():
+                candidates.update(five[stem])
+            for stem in four.keys() & by_four.keys():
+                candidates.update(four[stem])
             per_sense = []
             for j in sorted(candidates):
                 per_form = []
                 for form in words[j]:
-                    found = [form] if form in context else []
+                    found = [form] if form in words_in else []
                     if len(form) >= 5:
                         found += [w for w in by_five.get(form[:5], ()) if w != form and _stem_kin(w, form)]
                     elif len(form) == 4:
@@ -825,8 +833,21 @@ def _senses(entry: dict[str, Any]) -> list[dict[str, Any]]:
     return senses
 
 
-def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> PunEvidence:
-    """Sense evidence for a pun-prone word from its segment and the segments around it."""
+def line_words(ctx: Context, item: Item) -> ContextWords:
+    """Every word :func:`pun_evidence` can take evidence from for a pun-prone word of ``item``: the forms
+    and lemmas of its tokens and the words of the lines around it."""
+    lists = token_lists(item.doc)
+    words = set(lists.lowers) | set(lists.lemmas)
+    for pos in (item.pos - 1, item.pos + 1):
+        if 0 <= pos < len(ctx.items) and not ctx.items[pos].is_sdh:
+            words |= ctx.items[pos].lemmas
+    return ContextWords(words)
+
+
+def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any],
+                 words: ContextWords | None = None) -> PunEvidence:
+    """Sense evidence for a pun-prone word from its segment and the segments around it (``words``: those of
+    the segment and its neighbours, from :func:`line_words`, shared by the segment's pun-prone words)."""
     from .components import token_lists
 
     senses = _senses(entry)
@@ -885,7 +906,7 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any]) -> 
     echo = bool(word & before)  # the word picked up from the line before ("a rough cut" → "Rough?")
     before, after = before - word, after - word  # the word repeated is not evidence for a sense
     key = entry["id"]
-    matches = SenseMatches(ctx, senses, own | before | after, key, canon)
+    matches = SenseMatches(ctx, senses, words or own | before | after, key, canon)
     evidence = PunEvidence(
         setup=matches.hits(setup_words), own=matches.hits(own),
         before=matches.hits(before), after=matches.hits(after),
@@ -944,6 +965,8 @@ def _one_sense_per_word(evidence: PunEvidence, canon: dict[str, str]) -> None:
         return
     direct = [{canon.get(w, w) for w in evidence.hits(k)} for k in range(n)]
     lent = [{canon.get(w, w) for name in ("weak", "domain") for w in getattr(evidence, name)[k]} for k in range(n)]
+    if not any(direct) and not any(lent):
+        return  # no word evokes a sense (a third of a film's pun-prone words): nothing to drop
     count_direct: dict[str, int] = defaultdict(int)
     count_lent: dict[str, int] = defaultdict(int)
     for k in range(n):
@@ -1006,13 +1029,12 @@ def _domain_evidence(ctx: Context, evidence: PunEvidence, key: str, n: int, toke
     if not any(of):
         return
     seen: set[str] = set()
+    index = domains.index
     for lemma, _lower, where in [*tokens, *((w, w, "around") for w in sorted(around))]:
-        if lemma in seen:
+        topics = index.get(lemma)
+        if not topics or lemma in seen:
             continue
         seen.add(lemma)
-        topics = domains.of(lemma)
-        if not topics:
-            continue
         matched = [k for k in range(n) if topics & of[k]]
         if not matched or len(matched) == n:
             continue
@@ -1038,6 +1060,7 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
         replies: dict[int, Flag] = {}
         last = max((sp.start for sp in item.doc.spans.get("locpipe_pun", [])), default=-1)
         lists = token_lists(item.doc)
+        words: ContextWords | None = None
         for span in item.doc.spans.get("locpipe_pun", []):
             entry = ctx.lexicon.by_id.get(span.id_)
             if entry is None or _in_function_phrase(ctx.lang, lists.lowers, span.start, span.end):
@@ -1045,7 +1068,9 @@ def _puns(ctx: Context, state: _State) -> list[Flag]:
             senses = _senses(entry)
             if len(senses) < 2:
                 continue
-            ev = pun_evidence(ctx, item, span, entry)
+            if words is None:
+                words = line_words(ctx, item)
+            ev = pun_evidence(ctx, item, span, entry, words)
             joke = state.jokes.get(item.pos) or []
             ev.joke = bool(joke)
             label = entry["label"]
