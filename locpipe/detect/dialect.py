@@ -382,7 +382,7 @@ def english_rules(doc: Any) -> Iterator[Span]:
         if low in ("he", "she", "we", "they", "i") and nxt.endswith("ing") and len(nxt) > 4 and i + 1 < n and lemmas[i + 1] != nxt and prev not in AUX and prev not in ("see", "saw", "seen", "heard", "hear", "watch", "watched", "and", "or", "with", "while", "when", "because"):
             if nxt not in ("thing", "king", "ring", "sing", "bring", "spring", "string", "nothing", "something", "anything", "everything", "being", "morning", "evening", "during", "sibling", "darling", "ceiling", "building", "feeling", "meeting", "wedding", "pudding", "ping", "swing", "sting", "wing", "cling", "fling", "wring", "sling", "bling", "zing"):
                 yield i, i + 2, "zero-copula"
-        if re.fullmatch(r"a-[a-z]+(?:ing|in'?)", low):
+        if low.startswith("a-") and re.fullmatch(r"a-[a-z]+(?:ing|in'?)", low):
             yield i, i + 1, "a-prefixing"
         if low == "a" and nxt == "-" and nxt2.endswith(("ing", "in'", "in")) and len(nxt2) > 4:
             yield i, i + 3, "a-prefixing"
@@ -402,7 +402,7 @@ def english_rules(doc: Any) -> Iterator[Span]:
             yield i, i + 2, "fixing-to"
         if low == "after" and (prev in ("'m", "am", "is", "are", "'re", "'s", "was", "were", "be") or prev in ("just", "only", "only-just") and i >= 2 and lowers[i - 2] in ("'m", "am", "is", "are", "'re", "'s", "was", "were", "be")) and nxt.endswith(("ing", "in'")) and len(nxt) > 4 and lemmas[i + 1] != nxt:
             yield i, i + 2, "after-perfect"
-        m = re.fullmatch(r"([a-z]+)(nae|na|nay)", low)
+        m = re.fullmatch(r"([a-z]+)(nae|na|nay)", low) if low.endswith(("na", "nae", "nay")) else None
         if (m and m.group(1) in SCOTS_NEG_STEMS and low not in {"donna", "anna", "henna", "gonna", "wanna"}) or low in {
             "canna", "dinna", "winna", "didna", "couldna", "wouldna", "isna", "wasna", "hasna", "doesna",
         }:
@@ -687,7 +687,7 @@ def more_english_rules(doc: Any) -> Iterator[Span]:
         prev, nxt, nxt2 = _around(lowers, i)
         nxt3 = lowers[i + 3] if i + 3 < n else ""
         start = _at_clause_start(lowers, i)
-        if low in SUBJ_PRON - {"you"} and nxt in ("got", "get", "bought", "buy", "found", "want", "need", "made", "caught") \
+        if low in SUBJ_PRON and low != "you" and nxt in ("got", "get", "bought", "buy", "found", "want", "need", "made", "caught") \
                 and nxt2 == OBJ_FOR[low] and nxt3 in ("a", "an", "some", "one", "two", "the", "my"):
             yield i, i + 3, "personal-dative"
         if low in ("himself", "herself") and start and nxt in ("is", "was", "'s", "has", "will", "'ll", "would", "said", "says", "wants"):
@@ -736,7 +736,7 @@ def more_english_rules(doc: Any) -> Iterator[Span]:
             yield i, i + 2, "need-participle"
         if low in ("did", "do", "does") and nxt in ("n't", "not") and i + 2 < n and nxt2.endswith("ed") and lemmas[i + 2] != nxt2:
             yield i, i + 3, "double-past"
-        if low in SUBJ_PRON | {"me"} and nxt in ("no", "not") and nxt2 in VERB_LEMMAS and prev not in AUX and not (
+        if (low in SUBJ_PRON or low == "me") and nxt in ("no", "not") and nxt2 in VERB_LEMMAS and prev not in AUX and not (
                 nxt == "not" and prev in ("if", "whether", "or")) and nxt2 not in ("do", "have", "be"):
             yield i, i + 3, "preverbal-negator"
         if low == "am" and nxt == "n't":
@@ -791,7 +791,7 @@ def more_english_rules(doc: Any) -> Iterator[Span]:
             yield i, i + 2, "is-levelling"
         if low == "if" and nxt == "i" and nxt2 == "was" and nxt3 in ("you", "him", "her", "them"):
             yield i + 1, i + 3, "was-levelling"
-        if low in SUBJ_PRON - {"i", "you"} and nxt == "be" and prev not in AUX and prev not in ("let", "to", "will", "may", "might") and (
+        if low in SUBJ_PRON and low not in ("i", "you") and nxt == "be" and prev not in AUX and prev not in ("let", "to", "will", "may", "might") and (
                 i + 2 >= n or nxt2 in PRED_ADJ or lowers[i + 2] in CLAUSE_END) and not is_question:
             yield i, i + 2, "habitual-be"
         if low == "i" and nxt == "be" and prev not in AUX and prev not in ("let", "to", "will", "if", "shall", "may", "might") and (
@@ -937,7 +937,7 @@ def world_rules(doc: Any) -> Iterator[Span]:
                 and nxt not in ("there", "here", "to", "in", "at", "on", "around", "away", "out", "up", "down", "home") and not is_question:
             yield i - 1, i + 1, "been-perfect"
         # he come yesterday: a bare verb with a past time in the clause
-        if low in SUBJ | {"they"} and nxt in VERB_LEMMAS and lemmas[i + 1] == nxt and prev not in AUX | {"to", "let", "make", "made", "did", "help", "see", "saw", "watch", "hear", "heard"} \
+        if low in SUBJ and nxt in VERB_LEMMAS and lemmas[i + 1] == nxt and prev not in AUX | {"to", "let", "make", "made", "did", "help", "see", "saw", "watch", "hear", "heard"} \
                 and not is_question and nxt not in ("do", "have", "be", "used", "let", "hit", "cut", "put", "read", "set", "cost", "hurt", "quit", "bet", "shut", "spread"):
             _s, end = _clause_bounds(lowers, i)
             if any(lowers[j] in PAST_TIMES for j in range(i + 2, end)) and not any(
@@ -1124,7 +1124,7 @@ def more_world_rules(doc: Any) -> Iterator[Span]:
                 and lemmas[i + 1] == nxt and nxt not in ("like", "love", "and") and not (i == 0 and n <= 3) and prev not in ("let", "help", "make", "watch"):
             yield i, i + 2, "me-subject"
         # number + unmarked plural (extends 'zero-plural' to any countable noun)
-        if (low in NUMBER_WORDS - {"many", "several"} or (low.isdigit() and low not in ("1", "0"))) and i + 1 < n and doc[i + 1].is_alpha \
+        if (low in NUMBER_WORDS and low not in ("many", "several") or (low.isdigit() and low not in ("1", "0"))) and i + 1 < n and doc[i + 1].is_alpha \
                 and doc[i + 1].is_lower and nxt not in PLURALS_AFTER_NUMBER and lemmas[i + 1] == nxt and not nxt.endswith("s") \
                 and nxt not in ("hundred", "thousand", "million", "billion", "dozen", "percent", "o'clock", "of", "and", "or", "to", "more", "times", "and", "feet") \
                 and (nxt2 in CLAUSE_END or nxt2 in ("ago", "back", "since", "away", "already", "now", "later", "long", "left", "and", "or", "of", "in", "on", "at", "for", "from", "with", "")) \
@@ -1164,13 +1164,23 @@ def rare_spellings(doc: Any) -> Iterator[Span]:
     vocabulary = _vocabulary()
     if vocabulary is None:
         return
-    lemma, prob, lemmas = vocabulary
     for i, token in enumerate(doc):
         text = token.text
         if len(text) < 3 or not text.isalpha() or not text.islower():
             continue
-        if not _known(text, lemma, prob, lemmas) and not _derived_from_known(text, lemma, prob, lemmas):
+        if _rare(text):
             yield i, i + 1, "rare-spelling"
+
+
+@lru_cache(maxsize=65536)
+def _rare(word: str) -> bool:
+    """Whether the tables know ``word`` neither as it is nor as a known word with standard suffixes
+    (looked up once per word: a film says most of its words again and again)."""
+    vocabulary = _vocabulary()
+    if vocabulary is None:
+        return False
+    lemma, prob, lemmas = vocabulary
+    return not _known(word, lemma, prob, lemmas) and not _derived_from_known(word, lemma, prob, lemmas)
 
 
 #: suffixes that make a standard word from a known one ("sleeplessly", "tinkerer")
@@ -2272,8 +2282,9 @@ def ewave_verb_rules(doc: Any) -> Iterator[Span]:
         if (low in ("in't", "int", "ennit", "innit") or low == "in" and nxt in ("'t", "t")) and (nxt == "it" or nxt2 == "it") and prev == ",":
             yield i, i + (2 if nxt == "it" else 3), "invariant-tag"
         # My mother cook rice (no -s after a singular noun subject)
-        if low in KIN | {"man", "woman", "boy", "girl", "teacher", "boss", "friend", "neighbour", "neighbor", "baby", "child"} \
-                and i >= 1 and prev in ("my", "his", "her", "our", "your", "their", "the") and _at_clause_start(lowers, i - 1) and i + 2 < n \
+        if i >= 1 and prev in ("my", "his", "her", "our", "your", "their", "the") \
+                and low in KIN | {"man", "woman", "boy", "girl", "teacher", "boss", "friend", "neighbour", "neighbor", "baby", "child"} \
+                and _at_clause_start(lowers, i - 1) and i + 2 < n \
                 and doc[i + 1].is_alpha and lemmas[i + 1] == nxt and not nxt.endswith("s") and nxt not in PAST_TENSE_SAME | AUX | {"always", "never", "also", "just", "still", "only", "often", "usually", "really", "and", "or", "who", "that", "too", "ever", "used", "got", "gonna", "wanna", "said", "must", "might", "could", "would", "should"} \
                 and (nxt in VERB_LEMMAS or _is_verb(nxt)) and not _has_plural(nxt) and not is_question and nxt2 not in ("'s", "to") and (nxt2 in ("a", "an", "the", "my", "his", "her", "rice", "food", "every", "there", "here", "in", "at", "very", "hard", "well") or doc[i + 2].is_alpha and lemmas[i + 2] == nxt2 and _has_plural(nxt2)):
             yield i - 1, i + 2, "zero-3sg-noun"
@@ -2427,8 +2438,8 @@ def ewave_verb_rules(doc: Any) -> Iterator[Span]:
                 and nxt2 in ("up", "out", "in", "off", "down", "over", "away", "back", "around", "a", "an", "the", "my", "his", "her", "me", "him", "us", "them", "it", "and", "to", "every", "all", "hard", "home", "there", "here", "too"):
             yield i, i + 2, "third-person-zero"
         # My mother cook rice (a bare verb after a singular kin/person subject at the start)
-        if low in KIN | {"man", "woman", "boy", "girl", "teacher", "boss", "friend", "neighbour", "neighbor", "child"} \
-                and i == 1 and lowers[0] in ("my", "his", "her", "our", "your", "their") and i + 2 < n and doc[i + 1].is_alpha and lemmas[i + 1] == nxt \
+        if i == 1 and low in KIN | {"man", "woman", "boy", "girl", "teacher", "boss", "friend", "neighbour", "neighbor", "child"} \
+                and lowers[0] in ("my", "his", "her", "our", "your", "their") and i + 2 < n and doc[i + 1].is_alpha and lemmas[i + 1] == nxt \
                 and nxt not in PAST_TENSE_SAME | AUX | {"always", "never", "also", "just", "still", "only", "often", "usually", "really", "and", "or", "who", "that", "too", "ever", "used", "got", "said"} \
                 and (nxt in VERB_LEMMAS or _is_verb(nxt)) and not nxt.endswith("s") and not is_question and nxt2 not in ("'s", "to", "and", "or", "is", "was", "are", "were") \
                 and (nxt2 in ("a", "an", "the", "my", "his", "her", "every", "there", "here", "in", "at", "very", "hard", "well", "me", "him", "us", "them", "it") or nxt2 in MEALS | {"rice", "food", "bread", "fish", "meat"}):
