@@ -977,11 +977,11 @@ def _one_sense_per_word(evidence: PunEvidence, canon: dict[str, str]) -> None:
     ambiguous = {w for w, m in count_direct.items() if m > 1} | {w for w, m in count_lent.items() if m > 1}
     for k in range(n):
         drop = ambiguous | ({w for j in range(n) if j != k for w in direct[j]} - direct[k])
-        for name in _OWN_LISTS:
+        for name in _OWN_LISTS if ambiguous else ():
             lists = getattr(evidence, name)
             if lists:
                 lists[k] = [w for w in lists[k] if canon.get(w, w) not in ambiguous]
-        for name in _LENT_LISTS:
+        for name in _LENT_LISTS if drop else ():
             lists = getattr(evidence, name)
             if lists:
                 lists[k] = [w for w in lists[k] if canon.get(w, w) not in drop]
@@ -1017,7 +1017,7 @@ def _domain_evidence(ctx: Context, evidence: PunEvidence, key: str, n: int, toke
     the line and its neighbours: evidence like the words lent by related senses. A word whose domains
     take in every sense says nothing about which one is meant."""
     direct = [set(evidence.hits(k)) for k in range(n)]
-    for lemma, lower, where in tokens:
+    for lemma, lower, where in tokens if any(direct) else ():
         if where == "setup":
             for k in range(n):
                 if lemma in direct[k] or lower in direct[k]:
@@ -1030,7 +1030,8 @@ def _domain_evidence(ctx: Context, evidence: PunEvidence, key: str, n: int, toke
         return
     seen: set[str] = set()
     index = domains.index
-    for lemma, _lower, where in [*tokens, *((w, w, "around") for w in sorted(around))]:
+    # the words around that belong to no topic are most of them: left out by set intersection
+    for lemma, _lower, where in [*tokens, *((w, w, "around") for w in sorted(around & index.keys()))]:
         topics = index.get(lemma)
         if not topics or lemma in seen:
             continue
