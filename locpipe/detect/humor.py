@@ -834,14 +834,9 @@ def _senses(entry: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def line_words(ctx: Context, item: Item) -> ContextWords:
-    """Every word :func:`pun_evidence` can take evidence from for a pun-prone word of ``item``: the forms
-    and lemmas of its tokens and the words of the lines around it."""
-    lists = token_lists(item.doc)
-    words = set(lists.lowers) | set(lists.lemmas)
-    for pos in (item.pos - 1, item.pos + 1):
-        if 0 <= pos < len(ctx.items) and not ctx.items[pos].is_sdh:
-            words |= ctx.items[pos].lemmas
-    return ContextWords(words)
+    """Every word :func:`pun_evidence` can take evidence from for a pun-prone word of ``item``: the content
+    words of its line and of the lines around it."""
+    return ContextWords(ctx.context_lemmas(item))
 
 
 def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any],
