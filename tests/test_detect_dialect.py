@@ -59,3 +59,17 @@ def test_standard_english_is_quiet() -> None:
     t = detect(make_transcript(NEGATIVE), lang="en", kinds=KINDS)
     noisy = [(f.segment, f.text, f.rule_id) for f in t.flags]
     assert noisy == []
+
+
+@pytest.mark.parametrize(
+    ("lowers", "expected"),
+    [
+        ([], []),
+        (["ain't"], [("", "ain't", "", "")]),
+        (["we", "done", "went"], [("", "we", "done", "went"), ("we", "done", "went", ""), ("done", "went", "", "")]),
+    ],
+)
+def test_each_token_comes_with_its_neighbours_and_blanks_past_either_end(lowers, expected):
+    from locpipe.detect.dialect import _windows
+
+    assert list(_windows(lowers)) == expected

@@ -263,10 +263,11 @@ def _sentence(doc: Any) -> tuple[list[str], list[str], int, bool]:
     return lists.lowers, lists.lemmas, len(lists.lowers), "?" in lists.lowers
 
 
-def _around(lowers: list[str], i: int) -> tuple[str, str, str]:
-    """The tokens before, after and two after token ``i`` ("" past either end)."""
-    n = len(lowers)
-    return (lowers[i - 1] if i > 0 else "", lowers[i + 1] if i + 1 < n else "", lowers[i + 2] if i + 2 < n else "")
+def _windows(lowers: list[str]) -> Iterator[tuple[str, str, str, str]]:
+    """Per token: the token before, the token, the one after and the one two after ("" past either end).
+    Built once per rule function instead of three look-ups with bounds checks per token; the shifted lists
+    are padded to at least ``len(lowers)``, and the iteration stops with ``lowers``."""
+    return zip(["", *lowers], lowers, [*lowers[1:], ""], [*lowers[2:], "", ""], strict=False)
 
 
 def _at_clause_start(lowers: list[str], i: int) -> bool:
@@ -683,8 +684,7 @@ NEG_AUX_START = {"do", "does", "did", "is", "was", "were", "ca", "wo", "ai", "ar
 def more_english_rules(doc: Any) -> Iterator[Span]:
     """Further grammatical features (eWAVE catalogue areas: pronouns, noun phrase, verb phrase, clauses)."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    for i, low in enumerate(lowers):
-        prev, nxt, nxt2 = _around(lowers, i)
+    for i, (prev, low, nxt, nxt2) in enumerate(_windows(lowers)):
         nxt3 = lowers[i + 3] if i + 3 < n else ""
         start = _at_clause_start(lowers, i)
         if low in SUBJ_PRON and low != "you" and nxt in ("got", "get", "bought", "buy", "found", "want", "need", "made", "caught") \
@@ -923,8 +923,7 @@ def world_rules(doc: Any) -> Iterator[Span]:
     lowers, lemmas, n, is_question = _sentence(doc)
     creole = [w in CREOLE_WORDS for w in lowers]
     strong_creole = [w in CREOLE_WORDS and w not in CREOLE_AMBIGUOUS for w in lowers]
-    for i, low in enumerate(lowers):
-        prev, nxt, nxt2 = _around(lowers, i)
+    for i, (prev, low, nxt, nxt2) in enumerate(_windows(lowers)):
         start = _at_clause_start(lowers, i)
         # creole and pidgin function words: unambiguous ones alone, ambiguous ones beside another
         if strong_creole[i] or (creole[i] and doc[i].is_lower and (
@@ -1065,8 +1064,7 @@ _VOWEL_EXCEPT = ("u", "one", "once", "eu", "ewe")
 def more_world_rules(doc: Any) -> Iterator[Span]:
     """Further eWAVE features: pronoun forms, articles, genitives, tense, complementation, adverbs, word order."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    for i, low in enumerate(lowers):
-        prev, nxt, nxt2 = _around(lowers, i)
+    for i, (prev, low, nxt, nxt2) in enumerate(_windows(lowers)):
         start = _at_clause_start(lowers, i)
         if low == "mines" and (i + 1 == n or nxt in CLAUSE_END | {"too", "is", "was", "and"}):
             yield i, i + 1, "mines"
@@ -1233,8 +1231,7 @@ def agreement_rules(doc: Any) -> Iterator[Span]:
     lists = token_lists(doc)
     lowers, lemmas = lists.lowers, lists.lemmas
     n = len(lowers)
-    for i, low in enumerate(lowers):
-        prev, nxt, nxt2 = _around(lowers, i)
+    for i, (prev, low, nxt, nxt2) in enumerate(_windows(lowers)):
         if low in ("a", "an") and i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower and nxt.endswith("s") \
                 and not nxt.endswith(("ss", "us", "is", "ics")) and lemmas[i + 1] + "s" == nxt and lemmas[i + 1] != nxt \
                 and nxt not in NO_COUNT and nxt2 not in ("of",) and prev not in ("such", "quite", "what", "many"):
@@ -1290,8 +1287,7 @@ THINGS = {"car", "boat", "ship", "engine", "truck", "machine", "bike", "plane", 
 def word_order_rules(doc: Any) -> Iterator[Span]:
     """Pronoun case and possessives, comparison, completives, prepositions, datives, gendered things."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    for i, low in enumerate(lowers):
-        prev, nxt, nxt2 = _around(lowers, i)
+    for i, (prev, low, nxt, nxt2) in enumerate(_windows(lowers)):
         start = _at_clause_start(lowers, i)
         if low in ("him", "her", "them") and start and nxt in ("is", "was", "are", "were", "'s", "has", "have", "had", "did", "does",
                                                               "can", "will", "went", "came", "goes", "got", "gone", "go", "come", "say", "said", "tell", "told", "want", "know", "dey") \
@@ -1348,8 +1344,7 @@ QUANTITY_NOUNS = {"lot", "lots", "cup", "glass", "bit", "piece", "kind", "sort",
 def omission_rules(doc: Any) -> Iterator[Span]:
     """Omitted articles, 'of', dummy subjects, and the copula before a plural noun."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    for i, low in enumerate(lowers):
-        prev, nxt, nxt2 = _around(lowers, i)
+    for i, (prev, low, nxt, nxt2) in enumerate(_windows(lowers)):
         if low in COUNT_NOUNS and i >= 1 and lemmas[i - 1] in ("buy", "have", "want", "need", "get", "see", "find", "take", "make", "sell", "bring", "own", "lose", "steal") \
                 and prev not in ("'s",) and (i + 1 == n or nxt in CLAUSE_END | {"yesterday", "today", "now", "for", "in", "from", "at", "last"}) \
                 and not doc[i].is_title:
@@ -1474,8 +1469,7 @@ def global_rules(doc: Any) -> Iterator[Span]:
     """More eWAVE features of the world's Englishes: pronoun case and gender, possession, articles, comparison,
     aspect markers, tags, relatives, complementation, serial verbs, quotatives, discourse 'like'."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    for i, low in enumerate(lowers):
-        prev, nxt, nxt2 = _around(lowers, i)
+    for i, (prev, low, nxt, nxt2) in enumerate(_windows(lowers)):
         nxt3 = lowers[i + 3] if i + 3 < n else ""
         start = _at_clause_start(lowers, i)
         end_after = nxt in CLAUSE_END or nxt == ""
@@ -1798,8 +1792,7 @@ TIME_UNITS = {"years", "days", "hours", "minutes", "months", "weeks", "miles", "
 def more_global_rules(doc: Any) -> Iterator[Span]:
     """Articles, aspect, existentials, topics and past-time marking of the world's Englishes."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    for i, low in enumerate(lowers):
-        prev, nxt, nxt2 = _around(lowers, i)
+    for i, (prev, low, nxt, nxt2) in enumerate(_windows(lowers)):
         nxt3 = lowers[i + 3] if i + 3 < n else ""
         end_after = nxt in CLAUSE_END or nxt == ""
         if low in ("could", "would", "should", "must", "might", "may", "will") and nxt == "of" and i + 2 < n \
@@ -1941,8 +1934,7 @@ def negation_question_rules(doc: Any) -> Iterator[Span]:
     """Negative concord with a negative subject, 'can't hardly', reported yes/no questions, 'best' as a modal,
     'whose his', 'most unkindest', 'the football'."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    for i, low in enumerate(lowers):
-        prev, nxt, nxt2 = _around(lowers, i)
+    for i, (prev, low, nxt, nxt2) in enumerate(_windows(lowers)):
         # nobody didn't come / nothing never happens here
         if (low in NEG_SUBJECTS or low == "no" and nxt == "one") and _at_clause_start(lowers, i):
             j = i + 2 if low == "no" else i + 1
@@ -2053,8 +2045,7 @@ def ewave_extra_rules(doc: Any) -> Iterator[Span]:
     'John his book', present modals for a past time, non-restrictive 'that', reduplication, 'what for',
     group genitives, inanimate 'he', flat adverbs after an -ing verb, aux-less 'you …ing?', 'like' in questions."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    for i, low in enumerate(lowers):
-        prev, nxt, nxt2 = _around(lowers, i)
+    for i, (prev, low, nxt, nxt2) in enumerate(_windows(lowers)):
         # Me and my brother … / My brother and me were late
         if low == "me" and nxt == "and" and (i == 0 or prev in CLAUSE_END) and nxt2 in FOLLOWING_NP and i + 3 < n \
                 and (lowers[i + 3] not in CLAUSE_END) and not any(w in ("between", "for", "with", "to", "like", "than") for w in lowers[:i]):
@@ -2205,8 +2196,7 @@ def ewave_verb_rules(doc: Any) -> Iterator[Span]:
     with a bare verb or a perfect, 'was stole', 'is come', 'that don't', tags, relatives with 'as/at', serial 'give',
     comparison with 'more', mass nouns with 'a', 'the' with abstract nouns and feasts, topics, unrelated doubling."""
     lowers, lemmas, n, is_question = _sentence(doc)
-    for i, low in enumerate(lowers):
-        prev, nxt, nxt2 = _around(lowers, i)
+    for i, (prev, low, nxt, nxt2) in enumerate(_windows(lowers)):
         nxt3 = lowers[i + 3] if i + 3 < n else ""
         # I got me a … / We had us a good time / We'll lose us jobs: the subject's own object pronoun after its verb
         if low in ("me", "us") and i >= 2 and i + 1 < n and doc[i - 1].is_alpha and lemmas[i - 1] not in ("let", "help", "watch", "see", "hear", "excuse", "pardon", "make", "give", "tell", "show", "ask", "call", "remind", "bless", "hit", "join", "love", "like", "thank", "kill", "leave", "beat", "follow", "trust", "believe", "need", "want", "miss", "hate", "meet", "save", "marry", "know", "understand", "forgive", "keep", "take", "bring", "send", "pay", "teach", "lend", "owe", "allow", "offer", "promise", "invite", "fetch", "drive", "wake", "feed") \
