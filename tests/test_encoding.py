@@ -72,6 +72,14 @@ def test_mojibake_repair_suggestion() -> None:
     assert found is not None and found.repaired == "Café au lait"
 
 
+def test_windows_text_read_as_mac_roman_is_repaired_with_its_curly_quotes() -> None:
+    """A Windows-1252 file read as Mac Roman: "sûr" became "s˚r", and the apostrophe byte 0x92 must come
+    back as "’", not as the latin-1 control character U+0092."""
+    original = "Ce n’est pas sûr ici, à côté."
+    found = find_mojibake(original.encode("cp1252").decode("mac_roman"))
+    assert found is not None and found.repaired == original
+
+
 @pytest.mark.parametrize(
     "text",
     ["Café au lait", "Привет, мир", "¿Qué tal?", "Größe: 42 °C", "ÉVÉNEMENTS", "宇宙守护神", "naïve façade — “quoted”"],

@@ -217,8 +217,15 @@ def find_mojibake(text: str) -> Mojibake | None:
         end = text.find(" ", m.end())
         sample = text[start: end if end != -1 else len(text)]
         try:
-            repaired = text.encode("mac_roman").decode("latin-1")
+            raw = text.encode("mac_roman")
         except UnicodeError:
             repaired = ""
+        else:
+            # Windows text first: its curly quotes and dashes (0x91-0x97) are C1 controls in latin-1
+            # ("n\x92est" for "n’est")
+            try:
+                repaired = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                repaired = raw.decode("latin-1")
         return Mojibake("latin-1 text that was read as Mac Roman", sample.strip() or m.group(), repaired)
     return None
