@@ -86,3 +86,77 @@ def test_a_long_segment_is_reported_on_stderr(tmp_path: Path) -> None:
     assert result.stdout.startswith(f"{path}: ")
     assert "detect.long-segment" not in result.stdout
     assert f"{path}:1: cosmetic detect.long-segment:" in result.stderr
+
+
+def test_a_batch_goes_on_past_a_bad_file_and_reports_it_at_the_end(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.srt", tmp_path / "b.srt"
+    first.write_text(SRT, encoding="utf-8")
+    second.write_text(SRT.replace("Thanksgiving", "Christmas"), encoding="utf-8")
+    bad = tmp_path / "notes.md"
+    bad.write_text("# notes\n", encoding="utf-8")
+    result = invoke(str(first), str(bad), str(second))
+    assert result.exit_code == 2
+    # both good files are done, in order; the bad one is named on stderr, after them
+    assert [line.split(":")[0] for line in result.stdout.splitlines() if not line.startswith(" ")] == [
+        str(first), str(second)]
+    assert result.stderr.splitlines() == [
+        f"Error: {bad}: is not in a subtitle or script format locpipe reads (extension '.md'); convert it to "
+        "one of ass, fountain, json, lrc, microdvd, mpl2, sami, sbv, srt, ssa, subviewer, tmp, ttml, txt, vtt, "
+        "whisper_jax or pass --format if it is one of them",
+        "1 file failed; see the errors above.",
+    ]
+    result = invoke(str(first), str(bad), str(second), "--json")
+    assert result.exit_code == 2
+    assert [t["path"] for t in json.loads(result.stdout)] == [str(first), str(second)]
+    # a wrong option is wrong for every file: it stops before any work
+    result = invoke(str(first), str(bad), "--kinds", "jokes")
+    assert result.exit_code == 2 and result.output.startswith("Error: unknown flag kind 'jokes'")
+
+
+FRENCH = """1
+00:00:01,000 --> 00:00:03,000
+Je ne sais pas ce que tu veux de moi.
+
+2
+00:00:04,000 --> 00:00:06,000
+On ne peut pas rester ici, c'est pas sûr.
+
+3
+00:00:07,000 --> 00:00:09,000
+Tu étais où hier soir ? Je t'ai appelé deux fois, mon pote.
+"""
+
+
+def test_a_file_with_no_from_is_read_in_its_own_language(tmp_path: Path) -> None:
+    """Before, a French file without --from was read as English: every French word was an unknown
+    English word (a dialect flag each)."""
+    path = tmp_path / "film.srt"
+    path.write_text(FRENCH, encoding="utf-8")
+    data = json.loads(invoke(str(path), "--json").stdout)
+    assert data["language"] == "fr"
+    assert not [f for f in data["flags"] if f["kind"] == "dialect"]
+    # --from still decides (and read as English, the French words are unknown English ones)
+    data = json.loads(invoke(str(path), "--json", "--from", "en").stdout)
+    assert data["language"] == "en"
+    assert {"veux", "appelé"} <= {f["text"] for f in data["flags"] if f["kind"] == "dialect"}
+
+
+def test_a_language_without_a_word_splitter_here_is_read_not_refused(tmp_path: Path) -> None:
+    """Japanese needs SudachiPy for spaCy's tokenizer; without it, detection reads the file with the
+    multi-language pipeline and says so, instead of stopping the batch."""
+    pytest.importorskip("spacy")
+    try:
+        import sudachipy  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("SudachiPy is installed: Japanese has its word splitter")
+    path = tmp_path / "film.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:03,000\n私はあなたが何を望んでいるのか分かりません。5マイル先です。\n", encoding="utf-8")
+    result = invoke(str(path))
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"{path}: ")
+    assert f"{path}: info detect.no-tokenizer: no ja word splitter is installed (Japanese support requires " \
+           "SudachiPy and SudachiDict-core)" in result.stderr
+    result = invoke(str(path), "--from", "xq")
+    assert result.exit_code == 2 and "spaCy has no language 'xq'" in result.output

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from ..errors import UsageError
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from ..errors import LocpipeError, UsageError
 
 
 def parse_langs(value: str | None, *, required: bool = True) -> list[str]:
@@ -14,3 +19,16 @@ def parse_langs(value: str | None, *, required: bool = True) -> list[str]:
         if not lang.replace("-", "").replace("_", "").isalnum() or len(lang) > 12:
             raise UsageError(f"{lang!r} is not a language code; use codes such as es, fr, pt-br")
     return list(dict.fromkeys(langs))
+
+
+def report_failures(failures: Sequence[tuple[str | Path, LocpipeError]]) -> None:
+    """End a batch that went on past its bad files: name each file and what was wrong with it (the
+    line too, where the error knows it) on stderr, then exit with code 2. Nothing when none failed."""
+    if not failures:
+        return
+    for path, failure in failures:
+        shown = str(failure)
+        click.echo(f"Error: {shown}" if str(path) in shown else f"Error: {path}: {shown}", err=True)
+    n = len(failures)
+    click.echo(f"{n} file{'s' if n != 1 else ''} failed; see the errors above.", err=True)
+    raise click.exceptions.Exit(2)

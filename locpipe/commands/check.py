@@ -44,7 +44,7 @@ def _lang_from_name(target: Path) -> str | None:
               help="Write the report to this file (a one-line summary still goes to the terminal).")
 @click.option("--to", "lang", default=None, help="Also check the translation <stem>.<LANG>.<ext> beside each file.")
 @click.option("--target", type=click.Path(path_type=Path), default=None, help="The translated file to check against FILE.")
-@click.option("--from", "from_lang", default=None, help="Source language (default: the file's, else en).")
+@click.option("--from", "from_lang", default=None, help="Source language (default: read from the file's text, else its name's tag, else en).")
 @click.option("--fps", type=float, default=None, help="Frame rate for the minimum gap and frame-based formats.")
 @click.option("--glossary", type=click.Path(path_type=Path), default=None, help="CSV/TSV glossary whose terms the translation must keep.")
 @click.option("--encoding", default=None, help="Input encoding (default: detected).")

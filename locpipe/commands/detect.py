@@ -8,7 +8,9 @@ from typing import Any
 
 import click
 
+from ..errors import InputError
 from ..model import FLAG_KINDS
+from . import report_failures
 
 
 def _timecode(ms: int | None) -> str:
@@ -61,7 +63,7 @@ def _print_rich(transcript: Any) -> None:
 
 @click.command("detect")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--from", "lang", metavar="LANG", help="Source language (default: the file's, else en).")
+@click.option("--from", "lang", metavar="LANG", help="Source language (default: read from the file's text, else its name's tag, else en).")
 @click.option("--json", "as_json", is_flag=True, help="Print the transcript JSON with its flags.")
 @click.option("--kinds", metavar="KINDS", help=f"Comma-separated flag kinds to keep: {','.join(FLAG_KINDS)}.")
 @click.option("--spacy-model", metavar="NAME_OR_PATH", help="A trained spaCy pipeline used as extra evidence.")
@@ -84,19 +86,28 @@ def detect_cmd(
 
     wanted = parse_kinds(kinds)
     results = []
-    for path in files:
-        transcript = load(path, encoding=encoding, fps=fps, language=lang or "")
-        detect(transcript, lang=lang, kinds=sorted(wanted) if wanted else None, spacy_model=spacy_model,
-               lexicon_dir=lexicon_dir)
-        results.append(transcript)
-    if as_json:
-        data = [t.to_dict() for t in results]
-        click.echo(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
-        return
+    failures: list[tuple[str, InputError]] = []
     printer = _print_rich if sys.stdout.isatty() else _print_plain
-    for transcript in results:
+    for path in files:
+        try:
+            transcript = load(path, encoding=encoding, fps=fps, language=lang or "")
+            detect(transcript, lang=lang, kinds=sorted(wanted) if wanted else None, spacy_model=spacy_model,
+                   lexicon_dir=lexicon_dir)
+        except InputError as err:
+            # a file that cannot be read: the others are still done, and it is reported at the end (a wrong
+            # option, a missing --spacy-model or a broken lexicon is wrong for every file and stops here)
+            failures.append((path, err))
+            continue
+        if as_json:
+            results.append(transcript)
+            continue
         printer(transcript)
         # what detection itself had to say about the file (an over-long segment read in windows)
         for finding in transcript.findings:
             if finding.check.startswith("detect."):
                 click.echo(f"{finding.location()}: {finding.severity} {finding.check}: {finding.message}", err=True)
+    if as_json and results:
+        data = [t.to_dict() for t in results]
+        # one FILE: its transcript; several: a list of those that could be read, whichever failed
+        click.echo(json.dumps(data[0] if len(files) == 1 else data, ensure_ascii=False, indent=2))
+    report_failures(failures)

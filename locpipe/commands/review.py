@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from ..errors import LocpipeError
-from . import parse_langs
+from . import parse_langs, report_failures
 
 
 def review_transcripts(
@@ -50,7 +50,7 @@ def review_transcripts(
 @click.command("review")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--to", "to_langs", default=None, help="Target language(s), comma-separated (translated when a model is installed).")
-@click.option("--from", "from_lang", default=None, help="Source language (default: the file's, else en).")
+@click.option("--from", "from_lang", default=None, help="Source language (default: read from the file's text, else its name's tag, else en).")
 @click.option("--format", "fmt", default="html,xlsx,csv,xliff,json", show_default=True,
               help="Outputs, comma-separated: html, xlsx, csv, xliff, json.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help="Output folder (default: beside each input).")
@@ -119,9 +119,4 @@ def review_cmd(
             extra = f"; {ignored} ignored by {decisions.path.name}" if ignored and decisions.path else ""
             click.echo(f"{path}: {len(transcript.segments)} segments, {len(flags)} flags ({summary}), "
                        f"{len(findings)} findings{extra}")
-    if failures:
-        for path, failure in failures:
-            click.echo(f"Error: {failure}" if str(path) in str(failure) else f"Error: {path}: {failure}", err=True)
-        n = len(failures)
-        click.echo(f"{n} file{'s' if n != 1 else ''} failed; see the errors above.", err=True)
-        raise click.exceptions.Exit(2)
+    report_failures(failures)

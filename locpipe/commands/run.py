@@ -114,7 +114,7 @@ class Display:
 @click.command("run")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--to", "to_langs", required=True, help="Target language(s), comma-separated: es or es,fr.")
-@click.option("--from", "from_lang", default=None, help="Source language (default: the file's, else en).")
+@click.option("--from", "from_lang", default=None, help="Source language (default: read from the file's text, else its name's tag, else en).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help="Output folder (default: beside each input).")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Worker processes.")
 @click.option("--no-translate", is_flag=True, help="Run every stage but translation.")

@@ -22,7 +22,7 @@ from typing import Any
 import click
 
 from ..errors import LocpipeError, UsageError
-from . import parse_langs
+from . import parse_langs, report_failures
 
 
 def output_path(transcript: Any, source: Path, out_dir: Path | None, lang: str, *, fmt: str | None, bilingual: bool, from_lang: str) -> Path:
@@ -76,7 +76,7 @@ def _font_size(style: Any) -> float:
 @click.command("translate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--to", "to_langs", required=True, help="Target language(s), comma-separated: es or es,fr.")
-@click.option("--from", "from_lang", default=None, help="Source language (default: the file's, else en).")
+@click.option("--from", "from_lang", default=None, help="Source language (default: read from the file's text, else its name's tag, else en).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help="Output folder (default: beside each input).")
 @click.option("--format-out", "format_out", default=None, help="Output format (default: the source's).")
 @click.option("--models-dir", type=click.Path(path_type=Path), default=None, help="Folder of installed Argos packages.")
@@ -202,10 +202,4 @@ def translate_cmd(
         )
         if by_check:
             click.echo("Findings: " + ", ".join(f"{k} {v}" for k, v in sorted(by_check.items())))
-    if failures:
-        for path, failure in failures:
-            shown = str(failure)
-            click.echo(f"Error: {shown}" if str(path) in shown else f"Error: {path}: {shown}", err=True)
-        n = len(failures)
-        click.echo(f"{n} file{'s' if n != 1 else ''} failed; see the errors above.", err=True)
-        raise click.exceptions.Exit(2)
+    report_failures(failures)

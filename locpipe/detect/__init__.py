@@ -13,6 +13,7 @@ spaCy is imported inside the functions: importing this package is cheap.
 from __future__ import annotations
 
 import gc
+import importlib.util
 import json
 import threading
 from bisect import bisect_right
@@ -45,6 +46,8 @@ BATCH_SIZE = 512
 MAX_SEGMENT_CHARS = 2_000
 WINDOW_CHARS = 1_000
 LONG_SEGMENT = "detect.long-segment"
+#: the language's word splitter needs a library that is not installed: read with the multi-language pipeline
+NO_TOKENIZER = "detect.no-tokenizer"
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "´": "'", "`": "'"})
 
 
@@ -97,12 +100,25 @@ def _load_trained(spacy_model: str, lang: str) -> Language:
     return nlp
 
 
+class NoTokenizer(Exception):
+    """spaCy knows the language, but its word splitter needs a library that is not installed
+    (Japanese: SudachiPy; Korean: mecab-ko; Thai: PyThaiNLP; Vietnamese: Pyvi)."""
+
+
 def _blank(lang: str) -> Language:
     import spacy
 
     try:
+        known = lang.isalpha() and importlib.util.find_spec(f"spacy.lang.{lang}") is not None
+    except (ImportError, ValueError):
+        known = False
+    if not known:
+        raise UsageError(f"spaCy has no language {lang!r}; pass a language code such as en, es, fr")
+    try:
         nlp = spacy.blank(lang)
-    except (ImportError, KeyError, ValueError) as err:
+    except ImportError as err:
+        raise NoTokenizer(str(err).splitlines()[0].split(" (http")[0].split(": http")[0]) from err
+    except (KeyError, ValueError) as err:
         raise UsageError(f"spaCy has no language {lang!r}; pass a language code such as en, es, fr") from err
     try:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
@@ -284,7 +300,17 @@ def detect(
     language = (lang or transcript.language or "en").lower().split("-")[0].split("_")[0]
     if not transcript.segments:
         _segments(transcript)
-    nlp = get_nlp(language, spacy_model, lexicon_dir=lexicon_dir)
+    try:
+        nlp = get_nlp(language, spacy_model, lexicon_dir=lexicon_dir)
+        said: list[Finding] = []
+    except NoTokenizer as err:
+        # no word splitter for the language here: spaCy's multi-language pipeline still reads numbers,
+        # units, laughter cues and the other language-independent signs, and the file is not lost
+        said = [Finding(NO_TOKENIZER, "info", f"no {language} word splitter is installed ({err}); detection "
+                        "read the file with spaCy's multi-language pipeline, so only language-independent flags "
+                        "are given", path=transcript.path)]
+        language = "xx"
+        nlp = get_nlp(language, spacy_model, lexicon_dir=lexicon_dir)
     detectors = [name for name, spec in DETECTORS.items()
                  if wanted is None or wanted & set(spec["kinds"])]
     needed = {"locpipe_lemma_norm"} | {p for d in detectors for p in DETECTORS[d]["pipes"]}
@@ -334,7 +360,7 @@ def detect(
     order = {seg.id: i for i, seg in enumerate(transcript.segments)}
     flags.sort(key=lambda f: (order.get(f.segment, 0), f.start, -f.end, f.kind, f.rule_id))
     transcript.flags = flags
-    transcript.findings = [f for f in transcript.findings if f.check != LONG_SEGMENT] + notes
+    transcript.findings = [f for f in transcript.findings if f.check not in (LONG_SEGMENT, NO_TOKENIZER)] + said + notes
     return transcript
 
 

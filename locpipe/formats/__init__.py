@@ -39,6 +39,7 @@ from ..model import Finding, Transcript
 from .blocks import Problem
 from .encoding import decode, find_mojibake, looks_binary
 from .fountain import read_fountain, write_fountain
+from .language import identify
 from .lrc import read_lrc, write_lrc
 from .sbv import read_sbv, write_sbv
 from .script_txt import read_txt, write_txt
@@ -293,6 +294,17 @@ def loads(
     transcript.encoding = decoded.encoding
     transcript.encoding_detected = decoded.detected
     transcript.language = language or transcript.language
+    said: Finding | None = None
+    if not transcript.language:
+        found = identify((cue.text for cue in transcript.cues), spath)
+        transcript.language = found.lang.split("-")[0]
+        named = found.name_lang.split("-")[0]
+        # said when it changes something: a language other than the English the commands assumed before,
+        # or one the file name contradicts
+        if found.lang and (transcript.language != "en" or (named and named != transcript.language)):
+            note = f"; the file name says {found.name_lang}" if named and named != transcript.language else ""
+            said = Finding("parse.language", "info", f"source language {transcript.language}: {found.reason}{note}; "
+                           "pass --from if it is wrong", path=spath)
     if decoded.bom:
         transcript.meta["bom"] = True
     if fps and "fps" not in transcript.meta:
@@ -307,6 +319,8 @@ def loads(
                 path=spath,
             )
         )
+    if said is not None:
+        findings.append(said)
     problems = sorted(problems, key=lambda p: p.line or 0)
     if strict:
         for problem in problems:

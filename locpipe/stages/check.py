@@ -693,6 +693,7 @@ for _id, _severity, _title in (
     ("parse.malformed-block", "functional", "Malformed block the parser had to skip or repair"),
     ("parse.mojibake", "functional", "Garbled text (mojibake): the file was saved in the wrong encoding"),
     ("parse.encoding", "info", "Encoding guessed, not declared"),
+    ("parse.language", "info", "Source language guessed from the text (or the file name), not given"),
     ("parse.warning", "cosmetic", "Parser warning"),
     ("parse.empty", "critical", "Empty file: nothing to read or translate"),
     ("parse.fps-assumed", "functional", "Frame rate assumed for a frame-based (MicroDVD) file"),
