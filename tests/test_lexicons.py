@@ -32,6 +32,8 @@ def test_ids_unique_across_all_files_and_languages(root: Path) -> None:
             assert entry["id"].startswith(f"{path.parent.name}.")
             assert entry["label"] in FILES[file_stem(path)]["labels"]
             assert entry["gloss"].strip()
+            # a gloss is shown as is, before the suggestion: no dangling separator ("Eiffel Tower |")
+            assert entry["gloss"] == entry["gloss"].strip() and entry["gloss"][-1] not in "|;,", entry["id"]
 
 
 @pytest.mark.parametrize("root", ROOTS, ids=["package", "fixtures"])
