@@ -176,3 +176,37 @@ def test_toy_model_end_to_end(tmp_path_factory: pytest.TempPathFactory, tmp_path
     you = toy.to_toy("you")
     expected = toy.to_toy("I see you.").replace(f"{you}.", f"<i>{you}</i>.")
     assert (tmp_path / "a.xa.srt").read_text(encoding="utf-8") == f"1\n00:00:01,000 --> 00:00:03,000\n{expected}\n"
+
+
+SRT_ES = """1
+00:00:01,000 --> 00:00:03,000
+No sé qué quieres de mí, pero no me voy a quedar aquí.
+
+2
+00:00:04,000 --> 00:00:06,000
+¿Dónde estabas anoche? Te llamé dos veces y no contestaste.
+"""
+
+
+def test_a_mixed_batch_translates_the_files_it_has_a_model_for(
+        tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    """Without --from each file is read in its own language: a Spanish file among English ones, with
+    only the toy en→xa model installed, is reported at the end and the English files are translated."""
+    models = toy_models_dir(tmp_path_factory)
+    (tmp_path / "a.srt").write_text("1\n00:00:01,000 --> 00:00:03,000\nI see you.\n", encoding="utf-8")
+    (tmp_path / "b.srt").write_text(SRT_ES, encoding="utf-8")
+    result = run("translate", tmp_path / "b.srt", tmp_path / "a.srt", "--to", "xa", "--models-dir", models, "--no-tm")
+    assert result.exit_code == 2
+    assert (tmp_path / "a.xa.srt").is_file() and not (tmp_path / "b.xa.srt").exists()
+    lines = result.output.splitlines()
+    assert lines[0] == f"wrote {tmp_path / 'a.xa.srt'}"
+    assert lines[-2:] == [
+        f"Error: {tmp_path / 'b.srt'}: No Argos model for es→xa is installed in {models}. Install one with: "
+        "locpipe models install es xa (or: locpipe models install PATH.argosmodel)",
+        "1 file failed; see the errors above.",
+    ]
+    # a file already in a --to language is left out the same way
+    (tmp_path / "c.srt").write_text(SRT_ES, encoding="utf-8")
+    result = run("translate", tmp_path / "c.srt", tmp_path / "a.srt", "--to", "es", "--models-dir", models, "--no-tm")
+    assert result.exit_code == 2
+    assert f"Error: {tmp_path / 'c.srt'}: is already in es; leave it out or drop es from --to" in result.output

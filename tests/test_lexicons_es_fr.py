@@ -293,3 +293,43 @@ def test_a_register_word_matches_its_own_forms_not_every_form_of_its_lemma() -> 
     assert [f.rule_id for f in flags] == []
     flags = detect(make_transcript(["Veuillez patienter."], lang="fr"), kinds="dialect,register").flags
     assert [f.rule_id for f in flags] == ["fr.dialect.veuillez"]
+
+
+def _entries_on(lang: str, line: str) -> list[tuple[str, str]]:
+    doc = get_nlp(lang)(line)
+    return sorted((span.text, span.id_) for spans in doc.spans.values() for span in spans)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # the lookup table folds "estado" into estar and "río" into reír: the entries match their own forms only
+    ("Estamos aquí, ¿dónde estás?", []),
+    ("El estado y los estados.", [("estado", "es.pun.estado"), ("estados", "es.pun.estado")]),
+    ("Se ríe de todo.", []),
+    ("El río está crecido.", [("río", "es.pun.rio")]),
+    # 'quedar con' is to meet up; the leg-pulling idiom is progressive and reflexive
+    ("Esta tarde voy a quedar con mi prima.", []),
+    ("¿Te estás quedando conmigo?", [("quedando conmigo", "es.idiom.quedar-con-someone")]),
+    # 'lo' and 'hay' by their forms: "es el que he visto" is no "es lo que hay"
+    ("Es el que he visto.", []),
+    ("Es lo que hay.", [("Es lo que hay", "es.idiom.ser-lo-que-hay")]),
+    ("Vamos a jugar a las cartas, te juego de nuevo.", [("cartas", "es.pun.carta")]),
+    ("Me la jugó.", [("Me la jugó", "es.idiom.jugar-a-someone")]),
+    ("Ni que fuéramos ricos.", [("Ni que fuéramos", "es.humor.ni-que-fuera")]),
+    # alternatives stay forms of one verb, by lemma: "dejes" in "dejar|dejes" takes "dejó" too
+    ("Ayer me dejó plantada.", [("dejó plantada", "es.idiom.dejar-plantado-a-someone")]),
+])
+def test_spanish_entries_match_their_own_forms_not_every_form_of_a_folded_lemma(
+        line: str, expected: list[tuple[str, str]]) -> None:
+    assert _entries_on("es", line) == expected
+
+
+def test_folded_words_and_their_forms() -> None:
+    from locpipe.detect.patterns import folded, gender_number_forms
+
+    assert folded("es", "estado", "estar") and folded("es", "río", "reír")
+    assert not folded("es", "dejar", "dejar") and not folded("es", "quedarse", "quedar")
+    assert not folded("en", "blessing", "bless") and not folded("es", "lo", "el")
+    assert gender_number_forms("es", "plantado") == ["plantada", "plantadas", "plantado", "plantados"]
+    assert gender_number_forms("es", "papel") == ["papel", "papeles"]
+    assert gender_number_forms("fr", "pris") == ["pris"]
+    assert gender_number_forms("fr", "cassé") == ["cassé", "cassée", "cassées", "cassés"]

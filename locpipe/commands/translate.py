@@ -148,6 +148,9 @@ def translate_cmd(
             transcript.language = from_lang or "en"
         loaded.append((path, transcript))
 
+    if len({t.language for _, t in loaded}) > 1:
+        loaded = _drop_untranslatable(loaded, langs, models_dir, failures)
+
     written: list[Path] = []
     stats = None
     if loaded:
@@ -203,3 +206,31 @@ def translate_cmd(
         if by_check:
             click.echo("Findings: " + ", ".join(f"{k} {v}" for k, v in sorted(by_check.items())))
     report_failures(failures)
+
+
+def _drop_untranslatable(
+    loaded: list[tuple[Path, Any]], langs: list[str], models_dir: Path | None, failures: list[tuple[Path, LocpipeError]],
+) -> list[tuple[Path, Any]]:
+    """In a batch of several source languages (read from the files, no --from), the files of a language
+    with no model into some --to language, or already in it, are reported and the others are translated."""
+    from ..mt.packages import find_route
+
+    problem: dict[str, LocpipeError | None] = {}
+    kept = []
+    for path, transcript in loaded:
+        src = transcript.language
+        if src not in problem:
+            problem[src] = None
+            for lang in langs:
+                try:
+                    if lang == src:
+                        raise UsageError(f"is already in {src}; leave it out or drop {src} from --to")
+                    find_route(src, lang, models_dir)
+                except LocpipeError as err:
+                    problem[src] = err
+                    break
+        if problem[src] is None:
+            kept.append((path, transcript))
+        else:
+            failures.append((path, problem[src]))  # type: ignore[arg-type]
+    return kept

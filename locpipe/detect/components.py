@@ -31,7 +31,7 @@ from ..errors import LexiconError
 from . import dialect, quantities
 from .context import LightDoc
 from .lexicon import load_lexicon
-from .patterns import TemplateCompiler, compile_pattern
+from .patterns import TemplateCompiler, compile_pattern, folded, gender_number_forms
 
 #: doc.spans keys
 SPAN_KEYS: dict[str, str] = {
@@ -272,6 +272,15 @@ class LexiconMatcher:
                     if (entry["label"] == "homophone" or stem == "dialect") and lemmas != [token.lower_ for token in doc]:
                         # a sound-alike is its spelling ("least" is not every form of "little"), and so is a
                         # dialect or register word ("veuillez" is not every form of "vouloir")
+                        continue
+                    if any(folded(lang, token.lower_, lemma) for token, lemma in zip(doc, lemmas, strict=True)):
+                        # an es/fr word the table folds into another lemma ("estado" → estar): its own forms
+                        # ("estados"), not every form of that lemma ("estamos")
+                        last = doc[-1].lower_
+                        head = form[: doc[-1].idx]
+                        for other in gender_number_forms(lang, last):
+                            if other != last:
+                                self.phrase_lower.add(entry_id, [nlp.make_doc(head + other)])
                         continue
                     for token, lemma in zip(doc, lemmas, strict=True):
                         token.lemma_ = lemma

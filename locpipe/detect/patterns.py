@@ -213,6 +213,31 @@ CONJUGATION: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+def folded(lang: str, word: str, lemma: str) -> bool:
+    """Whether the es/fr lookup table folds ``word`` (three letters or more, not an infinitive) into another
+    word's lemma: "estado" → estar, "juego" → jugar, "doña" → don, "grano" → granar. Matched by that
+    lemma, "estado" would be every form of estar; such a word matches its own forms
+    (:func:`gender_number_forms`)."""
+    return (lang != "en" and lemma != word and len(word) >= 3 and word.isalpha() and not regular_forms(lang, word)
+            and not (word.endswith("se") and regular_forms(lang, word[:-2])))
+
+
+def gender_number_forms(lang: str, word: str) -> list[str]:
+    """An es/fr word and its feminine and plural forms as a participle or adjective inflects them
+    ("plantado" → plantada, plantados, plantadas; "pris" → prise, prises)."""
+    forms = {word}
+    if word.endswith(("s", "x", "z")):
+        return sorted(forms)
+    if lang == "es":
+        if word.endswith("o"):
+            forms |= {word[:-1] + "a", word + "s", word[:-1] + "as"}
+        else:
+            forms.add(word + ("s" if word[-1] in "aeiouáéíóú" else "es"))
+    else:
+        forms |= {word + "s"} if word.endswith("e") else {word + "e", word + "s", word + "es"}
+    return sorted(forms)
+
+
 def regular_forms(lang: str, word: str) -> list[str]:
     """The regular conjugated forms of an es/fr infinitive (empty for anything else)."""
     table = CONJUGATION.get(lang)
@@ -320,7 +345,7 @@ class TemplateCompiler:
         """True when a gazetteer term has a capitalised word that is not a determiner ('The Times', 'SAT')."""
         return any(w[:1].isupper() and w.lower() not in self._det for w in text.split())
 
-    def literal(self, word: str, *, case: bool = False) -> TokenSpec:
+    def literal(self, word: str, *, case: bool = False, own_forms: bool = True) -> TokenSpec:
         """One literal token: by lemma for words, by exact form for punctuation and clitics.
 
         With ``case``, a capitalised word must not be lowercase in the text
@@ -328,6 +353,8 @@ class TemplateCompiler:
         In flexible (idiom) mode a word also matches its other British/American
         spelling and the forms whose table lemma is the word itself (the table
         turns "blessing" into "bless" but "blessings" into "blessing").
+        With ``own_forms`` (not inside alternatives), an es/fr word of three letters or more that the
+        table folds into another lemma matches its own forms only.
         """
         low = word.lower()
         if case and word[:1].isupper() and low not in self._det and any(ch.isalpha() for ch in word):
@@ -354,6 +381,12 @@ class TemplateCompiler:
             # clitics: the lookup table maps "'s" to "have", so match the form itself
             return {"LOWER": {"IN": _variants_of(low)}}
         lemma = self.lemmatize(low)
+        if own_forms and low not in self._det and folded(self.lang, low, lemma):
+            # the es/fr lookup tables fold nouns and function words into other words' lemmas ("estado" →
+            # estar, "juego" → jugar, "lo" → el, "hay" → haber, "doña" → don): by lemma, "estado" would match
+            # every form of estar and "es lo que hay" "es el que he". A word written in another form than its
+            # table lemma (not an infinitive) matches that form and its plural.
+            return {"LOWER": {"IN": gender_number_forms(self.lang, low)}, "_anchor": lemma}
         if lemma in ("be", "have") and self.lang == "en":
             return {"LEMMA": {"IN": [lemma, "'s", "'re"] if lemma == "be" else [lemma, "'s"]}}  # "the ball's in your court"
         if self._flexible and low.isalpha():
@@ -371,7 +404,8 @@ class TemplateCompiler:
         lemmas: list[str] = []
         lowers: list[str] = []
         for word in words:
-            spec = self.literal(word)
+            # alternatives are most often forms of one verb ("dejar|dejes", "casser|casse|cassé"): by lemma
+            spec = self.literal(word, own_forms=False)
             if isinstance(spec.get("LEMMA"), dict):
                 lemmas.extend(spec["LEMMA"]["IN"])
             elif "LEMMA" in spec:
