@@ -268,3 +268,19 @@ def test_a_line_s_shared_context_words_give_each_word_the_hits_of_its_own_contex
     for part in ({"river", "rivers", "money"}, {"bankers", "banker"}, {"fishing", "loan", "loans"}, set()):
         assert SenseMatches(ctx, senses, shared).hits(part) == SenseMatches(ctx, senses, part).hits(part)
     assert SenseMatches(ctx, senses, shared).hits({"fishing", "loans"}) == [["fishing"], ["loans"]]
+
+
+@pytest.mark.parametrize(("line", "word"), [
+    # "typed" is no "type" (kind), "turned" no "turn" (a chance in order), "faster" no "fast" (not eating):
+    # those entries match only the forms that carry both senses
+    ("All day long, he sat at the computer and typed and typed.", "typed"),
+    ("He invented cars that turned on the music when you played a game with the next driver in order.", "turned"),
+    ("The wheels moved slowly at first, then faster.", "faster"),
+])
+def test_a_form_that_cannot_carry_the_other_sense_is_no_pun(line: str, word: str) -> None:
+    assert [f.text for f in pun_flags(line) if f.text == word] == []
+
+
+def test_the_form_that_carries_both_senses_still_puns() -> None:
+    assert [f.text for f in pun_flags("The monk broke his fast because he could not run fast enough to the feast.")
+            if f.text == "fast"]
