@@ -57,6 +57,7 @@ def test_inspect_one_clean_file(files: dict[str, Path]) -> None:
         f"{files['good']}\n"
         "  format:    srt\n"
         "  encoding:  utf-8\n"
+        "  language:  not told by the text or the name (read as en; pass --from)\n"
         "  cues:      2 (dialogue 1, sdh 1)\n"
         f"  segments:  {_segments(files['good'])}\n"
         "  findings:  0\n"
@@ -110,6 +111,7 @@ def test_inspect_reports_an_empty_file_as_a_critical_finding(files: dict[str, Pa
         f"{files['empty']}\n"
         "  format:    srt\n"
         "  encoding:  utf-8\n"
+        "  language:  not told by the text or the name (read as en; pass --from)\n"
         "  cues:      0\n"
         "  segments:  0\n"
         "  findings:  1\n"
@@ -130,3 +132,15 @@ def test_inspect_unknown_format_option(files: dict[str, Path]) -> None:
     result = run("inspect", "--format", "stl", files["good"])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: unknown format 'stl'; known formats: ass, fountain, json, lrc, microdvd")
+
+
+def test_inspect_says_which_language_it_read(tmp_path: Path) -> None:
+    path = tmp_path / "film.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:03,000\nJe ne sais pas ce que tu veux de moi, "
+                    "mais on ne peut pas rester ici.\n", encoding="utf-8")
+    result = run("inspect", path)
+    assert "  language:  fr\n" in result.stdout
+    assert f"    {path}: info parse.language: source language fr: " in result.stdout
+    named = tmp_path / "film.es.srt"
+    named.write_text("1\n00:00:01,000 --> 00:00:03,000\nHola.\n", encoding="utf-8")
+    assert "  language:  es\n" in run("inspect", named).stdout

@@ -34,6 +34,7 @@ def _report(transcript: Transcript, given_encoding: bool) -> list[str]:
         transcript.path,
         f"  format:    {transcript.format}",
         f"  encoding:  {_encoding_label(transcript, given_encoding)}",
+        f"  language:  {transcript.language or 'not told by the text or the name (read as en; pass --from)'}",
         f"  cues:      {_kinds_label(transcript)}",
         f"  segments:  {len(transcript.segments)}",
         f"  findings:  {len(transcript.findings)}",
