@@ -333,3 +333,15 @@ def test_folded_words_and_their_forms() -> None:
     assert gender_number_forms("es", "papel") == ["papel", "papeles"]
     assert gender_number_forms("fr", "pris") == ["pris"]
     assert gender_number_forms("fr", "cassé") == ["cassé", "cassée", "cassées", "cassés"]
+
+
+@pytest.mark.parametrize(("lang", "line", "expected"), [
+    # a one-word sarcasm marker needs the interjection that makes it ironic, like English "oh great"
+    ("fr", "Super, merci ! Bravo pour ton bac.", []),
+    ("fr", "Ah, super. Oh génial… Ah bravo, bien joué.", ["fr.humor.bravo", "fr.humor.genial", "fr.humor.super"]),
+    ("es", "Genial, gracias. Está encima de la mesa. Enhorabuena por el trabajo.", []),
+    ("es", "Ah, genial. Y encima, llueve. Pues enhorabuena.", ["es.humor.encima", "es.humor.enhorabuena", "es.humor.genial"]),
+])
+def test_one_word_sarcasm_markers_need_their_interjection(lang: str, line: str, expected: list[str]) -> None:
+    doc = get_nlp(lang)(line)
+    assert sorted(span.id_ for span in doc.spans.get("locpipe_humor", [])) == expected
