@@ -345,3 +345,16 @@ def test_folded_words_and_their_forms() -> None:
 def test_one_word_sarcasm_markers_need_their_interjection(lang: str, line: str, expected: list[str]) -> None:
     doc = get_nlp(lang)(line)
     assert sorted(span.id_ for span in doc.spans.get("locpipe_humor", [])) == expected
+
+
+@pytest.mark.parametrize(("lang", "line", "expected"), [
+    ("es", "Es como si no me oyera.", []),
+    ("es", "¿Que te invite? ¡Como si!", ["es.humor.como-si"]),
+    ("fr", "Okay, on y va. Si il me trouve, je suis mort.", []),
+    ("fr", "Je suis mort de rire. Je suis aware.", ["fr.humor.je-suis-mort", "fr.humor.okay"]),
+])
+def test_everyday_words_are_no_humor_markers(lang: str, line: str, expected: list[str]) -> None:
+    """'como si' in a sentence, 'okay', 'je suis mort' are ordinary dialogue; the markers are '¡Como si!'
+    alone, 'mort de rire', Van Damme's 'aware'."""
+    doc = get_nlp(lang)(line)
+    assert sorted(span.id_ for span in doc.spans.get("locpipe_humor", [])) == expected
