@@ -358,3 +358,25 @@ def test_everyday_words_are_no_humor_markers(lang: str, line: str, expected: lis
     alone, 'mort de rire', Van Damme's 'aware'."""
     doc = get_nlp(lang)(line)
     assert sorted(span.id_ for span in doc.spans.get("locpipe_humor", [])) == expected
+
+
+@pytest.mark.parametrize(("lang", "line", "expected"), [
+    # the tokens an entry needs around it but does not flag ("_context": true) are left out of the span
+    ("fr", "Je suis complètement raide.", ("suis complètement raide", "fr.idiom.etre-raide")),
+    ("fr", "Flûte !", ("Flûte", "fr.dialect.flute")),
+    ("fr", "Voilà, s'il vous plaît.", ("s'il vous plaît", "fr.dialect.s-il-vous-plait")),
+    ("es", "Ponme una caña bien fría.", ("una caña", "es.culture.una-cana")),
+    ("es", "Y encima, llueve.", ("Y encima", "es.humor.encima")),
+])
+def test_context_tokens_are_matched_but_not_flagged(lang: str, line: str, expected: tuple[str, str]) -> None:
+    assert expected in _entries_on(lang, line)
+
+
+def test_a_context_token_is_no_key_for_the_matcher() -> None:
+    """'_context' is ours: it is taken out of the token before spaCy's Matcher (which validates its keys)
+    sees the pattern."""
+    from locpipe.detect.lexicon import load_lexicon
+
+    entry = load_lexicon("fr").by_id["fr.dialect.flute"]
+    assert entry["pattern"][-1]["_context"] is True
+    get_nlp("fr")  # builds the matchers: an unknown key would raise

@@ -33,6 +33,23 @@ from .context import LightDoc
 from .lexicon import load_lexicon
 from .patterns import TemplateCompiler, compile_pattern, folded, gender_number_forms
 
+#: a token of a hand-written token pattern marked ``"_context": true`` must match but is left out of the
+#: flag's span (docs/lexicons.md)
+CONTEXT_KEY = "_context"
+
+
+def _trim(start: int, end: int, context: frozenset[int] | None, alignment: list[int], match_id: int) -> tuple[int, int, int]:
+    """(match_id, start, end) of a match without its leading and trailing context tokens."""
+    if context:
+        first, last = 0, len(alignment)
+        while first < last and alignment[first] in context:
+            first += 1
+        while last > first and alignment[last - 1] in context:
+            last -= 1
+        start, end = start + first, start + last
+    return match_id, start, end
+
+
 #: doc.spans keys
 SPAN_KEYS: dict[str, str] = {
     "idioms": "locpipe_idiom",
@@ -251,6 +268,8 @@ class LexiconMatcher:
         self.matchers: dict[str, tuple[Matcher, tuple[frozenset[str], ...]]] = {}
         self.by_anchor: dict[str, list[str]] = {}
         self.entries: dict[str, dict[str, Any]] = {}
+        #: per entry with context tokens, their positions in its token pattern
+        self.context: dict[str, frozenset[int]] = {}
         gazetteer = stem in ("culture", "dialect", "puns")
         case = stem in ("culture", "dialect")
         compiler = TemplateCompiler(lang, self.lemmatize, lambda text: [t.text for t in nlp.make_doc(text)])
@@ -289,6 +308,11 @@ class LexiconMatcher:
                     self._add(compiler, entry_id, form, where, case=case)
 
     def _add(self, compiler: TemplateCompiler, entry_id: str, pattern: Any, where: str, *, case: bool) -> None:
+        if isinstance(pattern, list) and any(isinstance(t, dict) and t.get(CONTEXT_KEY) for t in pattern):
+            # tokens that must be there but are not what the flag is about ("voilà" before the Belgian
+            # "s'il vous plaît", the "de" that must not follow): matched, then trimmed from the span
+            self.context[entry_id] = frozenset(i for i, t in enumerate(pattern) if t.get(CONTEXT_KEY))
+            pattern = [{k: v for k, v in t.items() if k != CONTEXT_KEY} for t in pattern]
         try:
             compiled = compile_pattern(compiler, pattern, where=where, case_sensitive=case,
                                        variants=self.stem == "idioms")
@@ -343,9 +367,17 @@ class LexiconMatcher:
         for matcher in matchers:
             if len(matcher) == 0:
                 continue
-            found_matches = matcher(doc, allow_missing=True) if normed and isinstance(matcher, Matcher) \
-                else matcher(doc)
+            aligned = bool(self.context) and isinstance(matcher, Matcher)
+            if aligned:
+                found_matches = [_trim(start, end, self.context.get(strings[match_id]), alignment, match_id)
+                                 for match_id, start, end, alignment in matcher(doc, allow_missing=normed,
+                                                                                with_alignments=True)]
+            else:
+                found_matches = matcher(doc, allow_missing=True) if normed and isinstance(matcher, Matcher) \
+                    else matcher(doc)
             for match_id, start, end in found_matches:
+                if start >= end:
+                    continue
                 entry_id = strings[match_id]
                 if (start, end, entry_id) in seen:
                     continue
