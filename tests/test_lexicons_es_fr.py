@@ -380,3 +380,21 @@ def test_a_context_token_is_no_key_for_the_matcher() -> None:
     entry = load_lexicon("fr").by_id["fr.dialect.flute"]
     assert entry["pattern"][-1]["_context"] is True
     get_nlp("fr")  # builds the matchers: an unknown key would raise
+
+
+def test_function_words_of_the_language_make_no_running_gag_and_no_play_on_an_idiom() -> None:
+    """French and Spanish function words are function words: "que c'est une" said three times is no
+    running gag, and a reply that re-uses "pas" is no play on 'pas question' (they were, with English
+    stop words)."""
+    filler = ["Il fait beau aujourd'hui.", "On va au marché.", "Tu as vu le chat ?", "Le train part à midi."]
+    lines = ["Je crois que c'est une erreur.", *filler, "Tu sais que c'est une blague.", *filler,
+             "Je pense que c'est une idée."]
+    assert [f for f in run("fr", lines, "humor") if f[3] == "fr.rule.running-gag"] == []
+    gag = ["Pour toute la rédaction, bonsoir.", *filler, "Pour toute la rédaction, merci.", *filler,
+           "Pour toute la rédaction, à demain."]
+    assert [f[2] for f in run("fr", gag, "humor") if f[3] == "fr.rule.running-gag"] == ["Pour toute la rédaction"] * 3
+    reply = run("fr", ["Pas question !", "Ce n'est pas mal du tout."], "humor")
+    assert [f for f in reply if f[3] == "fr.rule.literalised-idiom"] == []
+    spanish = ["Pero es que no lo sé.", "Hace calor.", "Vamos al cine.", "Pero es que no puedo.", "Hace frío.",
+               "Llueve mucho.", "Pero es que no quiero."]
+    assert [f for f in run("es", spanish, "humor") if f[3] == "es.rule.running-gag"] == []

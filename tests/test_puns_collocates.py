@@ -11,6 +11,7 @@ pytest.importorskip("spacy")
 
 from test_detect_support import pun_flags  # noqa: E402
 
+from locpipe.detect.context import stopwords  # noqa: E402
 from locpipe.detect.humor import PHRASE, PunEvidence, _phrase, _sense_collocates  # noqa: E402
 from locpipe.detect.lexicon import load_lexicon  # noqa: E402
 
@@ -30,7 +31,7 @@ def test_phrase_stops_at_punctuation() -> None:
 
 
 def test_a_collocate_of_two_senses_reads_neither() -> None:
-    ctx = SimpleNamespace(lexicon=None, cache={}, lang="en")
+    ctx = SimpleNamespace(lexicon=None, cache={}, lang="en", stopwords=stopwords("en"))
     senses = [{"sense": "a", "collocates": ["rate", "free"]}, {"sense": "b", "collocates": ["free", "lose"]}]
     a, b = _sense_collocates(ctx, senses)  # type: ignore[arg-type]
     assert "free" not in a and "free" not in b

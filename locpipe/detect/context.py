@@ -6,6 +6,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, overload
 
 from ..model import Cue, Flag, Segment, Transcript
@@ -14,6 +15,21 @@ from .lexicon import Lexicon
 STOPWORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "have", "has", "had", "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "its", "our", "their", "this", "that", "these", "those", "there", "here", "what", "who", "whom", "which", "when", "where", "why", "how", "not", "no", "n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "so", "just", "very", "too", "all", "any", "some", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "up", "out", "off", "over", "into", "about", "than", "then", "oh", "yeah", "yes", "ok", "okay", "well", "now", "get", "got", "go", "going"]
 )
+
+
+@lru_cache(maxsize=16)
+def stopwords(lang: str) -> frozenset[str]:
+    """The language's function words: ours (:data:`STOPWORDS`) for English, the most frequent function
+    words of dialogue for the others (:data:`locpipe.formats.language.FUNCTION_WORDS`, the lists that
+    tell a file's language). Without them French "pas", "est", "une" counted as content words: a reply
+    re-using "pas" was a play on the idiom 'pas question', "que c'est... une" a running gag."""
+    if lang == "en":
+        return STOPWORDS
+    from ..formats.language import FUNCTION_WORDS
+
+    return FUNCTION_WORDS.get(lang, STOPWORDS)
+
+
 LAUGHTER_RE = re.compile(
     r"[\[(][^\])]*\b(?:laugh\w*|chuckl\w*|giggl\w*|snicker\w*|guffaw\w*|cackl\w*|snort\w*|rí[ea]\w*|ris[ae]s?|rires?|rit)\b[^\])]*[\])]",
     re.I,
@@ -278,6 +294,11 @@ class Context:
     #: results shared between flag builders (e.g. literalised idioms: humor flags them, idioms use them)
     cache: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def stopwords(self) -> frozenset[str]:
+        """The language's function words (:func:`stopwords`)."""
+        return stopwords(self.lang)
+
     def neighbours(self, item: Item, width: int = 1) -> list[Item]:
         """Dialogue segments around ``item`` (not including it)."""
         lo, hi = max(0, item.pos - width), min(len(self.items), item.pos + width + 1)
@@ -294,7 +315,7 @@ class Context:
         for i, (lower, lemma) in enumerate(zip(lists.lowers, lists.lemmas, strict=True)):
             if exclude and exclude[0] <= i < exclude[1]:
                 continue
-            if lemma not in STOPWORDS and lower.isalpha():
+            if lemma not in self.stopwords and lower.isalpha():
                 out.add(lemma)
                 out.add(lower)
         for other in self.neighbours(item, width):

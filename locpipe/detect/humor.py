@@ -16,7 +16,7 @@ from typing import Any
 
 from ..model import Flag
 from .components import token_lists
-from .context import LAUGHTER_RE, STOPWORDS, Context, Item
+from .context import LAUGHTER_RE, Context, Item
 from .domains import load_domains
 from .idioms import GENERIC_WORDS
 
@@ -378,7 +378,7 @@ def related_words(ctx: Context) -> dict[tuple[str, int], frozenset[str]]:
             if not isinstance(sense, dict):
                 continue
             forms = {lemmatize(w.lower()) for w in sense.get("context", []) if isinstance(w, str) and len(w) > 2}
-            forms -= STOPWORDS
+            forms -= ctx.stopwords
             words[(entry["id"], k)] = forms
             for form in forms:
                 index[form].append((entry["id"], k))
@@ -427,7 +427,7 @@ def _sense_words(ctx: Context, senses: list[dict[str, Any]], key: str = "") -> l
     for sense in senses:
         words = [w for w in sense.get("context", []) if isinstance(w, str)]
         words += [w for w in re.findall(r"[a-z]+", str(sense.get("sense", "")).lower())
-                  if len(w) > 3 and w not in STOPWORDS and w not in _SENSE_STOP]
+                  if len(w) > 3 and w not in ctx.stopwords and w not in _SENSE_STOP]
         forms: list[tuple[str, ...]] = []
         for word in words:
             pair = tuple(dict.fromkeys((word.lower(), lemmatize(word.lower()))))
@@ -453,7 +453,7 @@ def _sense_collocates(ctx: Context, senses: list[dict[str, Any]], key: str = "")
     # makes a phrasal verb ("hang up")
     particles = PARTICLES.get(ctx.lang, frozenset())
     sets = [{form for w in sense.get("collocates", []) for form in (w.lower(), lemmatize(w.lower()))
-             if w.lower() not in STOPWORDS or w.lower() in particles} for sense in senses]
+             if w.lower() not in ctx.stopwords or w.lower() in particles} for sense in senses]
     shared = {w for k, words in enumerate(sets) for j, other in enumerate(sets) if j != k for w in words & other}
     out = [frozenset(words - shared) for words in sets]
     if key:
@@ -871,7 +871,7 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any],
         if lists.lowers[i] in pivots:
             clause = i
     for i, (lower, lemma) in enumerate(zip(lists.lowers, lists.lemmas, strict=True)):
-        if span.start <= i < span.end or lemma in STOPWORDS or not lower.isalpha() or lower in word:
+        if span.start <= i < span.end or lemma in ctx.stopwords or not lower.isalpha() or lower in word:
             continue  # the word itself, said again, is not evidence for one of its senses
         own |= {lower, lemma}
         canon[lower] = canon[lemma] = lemma
@@ -1173,7 +1173,7 @@ def _domain_puns(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
             continue
         lists = token_lists(item.doc)
         content = [i for i, (lower, lemma) in enumerate(zip(lists.lowers, lists.lemmas, strict=True))
-                   if lower.isalpha() and lemma not in STOPWORDS and len(lower) > 2]
+                   if lower.isalpha() and lemma not in ctx.stopwords and len(lower) > 2]
         if len(content) < 3:
             continue
         if item.segment.id in punned:
@@ -1249,7 +1249,7 @@ def _frames(ctx: Context) -> dict[str, list[tuple[Item, int, int]]]:
             words = lowers[:n]
             if not all(w.replace("'", "").isalpha() for w in words):
                 continue
-            content = [w for w in words if w not in STOPWORDS and len(w) > 2]
+            content = [w for w in words if w not in ctx.stopwords and len(w) > 2]
             if not content or any(w in FRAME_STOP for w in content):
                 continue
             if sum(1 for w in lowers[n + 1:] if w.replace("'", "").isalpha()) < 3:
@@ -1296,7 +1296,7 @@ def _running_gags(ctx: Context, state: _State, flags: list[Flag]) -> list[Flag]:
                  if k > 0 and token.text[:1].isupper() and token.text.isalpha() and not token.text.isupper()}
         toks = [(low, start) for low, start in zip(lists.lowers, lists.starts, strict=True)
                 if low.replace("'", "").isalpha()]
-        content = [low not in STOPWORDS and len(low) > 2 for low, _start in toks]
+        content = [low not in ctx.stopwords and len(low) > 2 for low, _start in toks]
         seen: set[tuple[str, ...]] = set()
         for k in range(len(toks) - 3):
             if sum(content[k:k + 4]) < 2 or any(start in named for _low, start in toks[k:k + 4]):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Flag
-from .context import STOPWORDS, Context, Item
+from .context import Context, Item
 
 #: base confidence per label (phrasal verbs are literal more often than idioms)
 BASE_CONFIDENCE = {"idiom": 0.9, "saying": 0.9, "expression": 0.85, "phrasal": 0.65}
@@ -23,8 +23,8 @@ GENERIC_LITERAL_CUES = frozenset(
 SCENE_VERBS = frozenset(["pour", "spill", "drop", "wash", "cut", "cook", "eat", "drink", "carry", "lift", "throw", "catch", "kick", "paint", "fix", "open", "close"])
 
 
-def _content_lemmas(item: Item, start: int, end: int) -> set[str]:
-    return {t.lemma_ for t in item.doc[start:end] if t.is_alpha and t.lemma_ not in STOPWORDS}
+def _content_lemmas(item: Item, start: int, end: int, stop: frozenset[str]) -> set[str]:
+    return {t.lemma_ for t in item.doc[start:end] if t.is_alpha and t.lemma_ not in stop}
 
 
 #: a literal cue this close to the match (in tokens of the running dialogue: its own line, then
@@ -74,7 +74,7 @@ def literal_evidence(
     strong = bool(near) or len({lemmatize(h) for h in hits}) >= 2
     if hits:
         reasons.append(f"context words suggest a literal reading: {', '.join(hits[:4])}")
-    own = _content_lemmas(item, span.start, span.end)
+    own = _content_lemmas(item, span.start, span.end, ctx.stopwords)
     repeated = sorted(w for w in own & context if len(w) > 2 and w not in SCENE_VERBS)
     scene = sorted(GENERIC_LITERAL_CUES & context & _words_near(item, span))
     if repeated and scene:
@@ -284,8 +284,8 @@ def literalised(ctx: Context) -> list[Literalised]:
             own = {lists.lemmas[i] for i in range(span.start, span.end)} | {
                 lists.lowers[i] for i in range(span.start, span.end)}
             words = {w for w in own & _pattern_words(entry, lemmatize)
-                     if w not in STOPWORDS and w not in GENERIC_WORDS and len(w) > 2}
-            literal = literal_cues(entry, lemmatize) - STOPWORDS
+                     if w not in ctx.stopwords and w not in GENERIC_WORDS and len(w) > 2}
+            literal = literal_cues(entry, lemmatize) - ctx.stopwords
             if not words and not literal:
                 continue
             for reply in dialogue[k + 1:k + 1 + LITERALISE_WINDOW]:
