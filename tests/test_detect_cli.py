@@ -160,3 +160,15 @@ def test_a_language_without_a_word_splitter_here_is_read_not_refused(tmp_path: P
            "SudachiPy and SudachiDict-core)" in result.stderr
     result = invoke(str(path), "--from", "xq")
     assert result.exit_code == 2 and "spaCy has no language 'xq'" in result.output
+
+
+def test_a_file_in_a_language_spacy_does_not_have_is_read_not_refused(tmp_path: Path) -> None:
+    """Georgian is read from its script; spaCy has no Georgian pipeline: detection goes on with the
+    multi-language one and says so."""
+    path = tmp_path / "film.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:03,000\nარ ვიცი, რა გინდა ჩემგან. 5 მილი.\n", encoding="utf-8")
+    result = invoke(str(path))
+    assert result.exit_code == 0, result.output
+    assert f"{path}: info detect.no-tokenizer: spaCy has no ka pipeline" in result.stderr
+    result = invoke(str(path), "--from", "ka")
+    assert result.exit_code == 2 and "spaCy has no language 'ka'" in result.output

@@ -46,7 +46,8 @@ def _transcript(cues: list[tuple[int, int, str]], fmt: str) -> Transcript:
 def test_srt_round_trip(cues: list[tuple[int, int, str]]) -> None:
     written = dumps(_transcript(cues, "srt"))
     back = loads(written.encode(), path="x.srt")
-    assert [f for f in back.findings if f.check != "parse.mojibake"] == []  # random text may look garbled
+    # random text may look garbled, or be in a script of its own (Greek letters: "source language el")
+    assert [f for f in back.findings if f.check not in ("parse.mojibake", "parse.language")] == []
     assert [(c.start, c.end, c.text) for c in back.cues] == cues
     assert dumps(back) == written
 
@@ -56,7 +57,8 @@ def test_srt_round_trip(cues: list[tuple[int, int, str]]) -> None:
 def test_vtt_round_trip(cues: list[tuple[int, int, str]]) -> None:
     written = dumps(_transcript(cues, "srt"), format="vtt")
     back = loads(written.encode(), path="x.vtt")
-    assert [f for f in back.findings if f.check != "parse.mojibake"] == []  # random text may look garbled
+    # random text may look garbled, or be in a script of its own (Greek letters: "source language el")
+    assert [f for f in back.findings if f.check not in ("parse.mojibake", "parse.language")] == []
     assert [(c.start, c.end, c.text) for c in back.cues] == cues
     assert dumps(back) == written
 

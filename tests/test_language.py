@@ -73,7 +73,7 @@ def test_too_little_text_falls_back_on_the_file_name_then_on_nothing() -> None:
 @pytest.mark.parametrize(("name", "lang"), [
     ("film.fr.srt", "fr"), ("en.srt", "en"), ("film.eng.srt", "en"), ("Film.FRE.ass", "fr"),
     ("film-pt-BR.vtt", "pt-br"), ("film.pt_BR.srt", "pt-br"), ("sintel-de.vtt", "de"), ("ep_01_es.srt", "es"),
-    ("film.no.srt", "no"), ("film.srt", ""), ("episode-2.srt", ""), ("playresx_sbas-no.ass", ""),
+    ("film.no.srt", "nb"), ("film.srt", ""), ("episode-2.srt", ""), ("playresx_sbas-no.ass", ""),
     ("the-end.srt", ""), ("notes_it.srt", ""), ("film.zz.srt", ""),
 ])
 def test_file_name_tags(name: str, lang: str) -> None:

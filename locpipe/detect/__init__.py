@@ -311,6 +311,14 @@ def detect(
                         "are given", path=transcript.path)]
         language = "xx"
         nlp = get_nlp(language, spacy_model, lexicon_dir=lexicon_dir)
+    except UsageError:
+        if lang:
+            raise  # --from names a language spaCy does not have: the user's to fix
+        # the file's own language (read from its text or its name), one spaCy has no pipeline for
+        said = [Finding(NO_TOKENIZER, "info", f"spaCy has no {language} pipeline; detection read the file with its "
+                        "multi-language pipeline, so only language-independent flags are given", path=transcript.path)]
+        language = "xx"
+        nlp = get_nlp(language, spacy_model, lexicon_dir=lexicon_dir)
     detectors = [name for name, spec in DETECTORS.items()
                  if wanted is None or wanted & set(spec["kinds"])]
     needed = {"locpipe_lemma_norm"} | {p for d in detectors for p in DETECTORS[d]["pipes"]}

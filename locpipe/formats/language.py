@@ -174,6 +174,7 @@ def language_from_name(path: str | PurePath) -> str:
         if not m or (not whole and not m.group(2) and m.group(1) in _WORDLIKE):
             continue
         code = _THREE.get(m.group(1), m.group(1))
+        code = "nb" if code == "no" else code  # Norwegian: the written standard spaCy and the models know
         if code in _TWO:
             return code + (f"-{m.group(2)}" if m.group(2) else "")
     return ""
