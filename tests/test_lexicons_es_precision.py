@@ -46,6 +46,19 @@ CASES = [
     ("es.idiom.que-te-den", "Pide que te den la llave en recepción.", "¡Que te den!"),
     ("es.idiom.dar-la-lata", "Dame la lata de tomate, por favor.", "No me des la lata."),
     ("es.idiom.meter-con-someone", "Lo metieron con los demás presos.", "Siempre se mete con los nuevos."),
+    # a person is hot: the subject must be a person word or a subject pronoun, not a dish
+    ("es.idiom.estar-bueno", "El pastel está bueno.", "Tu primo está buenísimo."),
+    # the literal grade takes an indirect object ("me dio") and a complement ("la nota del examen")
+    ("es.idiom.dar-la-nota", "Me dio la nota del examen.", "Siempre tienes que dar la nota."),
+    ("es.idiom.por-la-cara", "Le corría el sudor por la cara.", "Se coló en el cine por la cara."),
+    ("es.idiom.ver-las-estrellas", "Anoche vimos las estrellas desde la playa.",
+     "Vi las estrellas cuando me di el golpe."),
+    # the exclamation alone, not 'qué fuerte' as the intensified adjective of a clause
+    ("es.idiom.que-fuerte", "Qué fuerte es tu hermano.", "¡Qué fuerte!"),
+    ("es.idiom.ser-la-leche", "Esta es la leche que compré, está agria.", "Tu hermano es la leche."),
+    ("es.idiom.ser-la-cana", "Es la caña de pescar de mi padre.", "Este concierto es la caña."),
+    # the entry is 'loads, tons': kicking someone out is the literal use
+    ("es.idiom.a-patadas", "Lo sacaron a patadas del bar.", "Tiene dinero a patadas."),
 ]
 
 
