@@ -204,7 +204,7 @@ def process_file(path: Path, stem: str, options: RunOptions, progress: Progress 
     if transcript.segments:
         from .detect import detect
 
-        detect(transcript)
+        detect(transcript, lang=options.from_lang)
     diff = None
     old = None
     if options.baseline:

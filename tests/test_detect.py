@@ -265,7 +265,14 @@ def test_language_from_transcript_and_missing_lexicon(tmp_path) -> None:
 def test_unknown_language_is_a_usage_error() -> None:
     t = make_transcript(["hello"], lang="qq")
     with pytest.raises(UsageError, match="spaCy has no language 'qq'"):
-        detect(t, lexicon_dir=LEXICONS)
+        detect(t, lang="qq", lexicon_dir=LEXICONS)
+
+
+def test_a_transcript_in_a_language_spacy_lacks_is_read_with_the_multi_language_pipeline() -> None:
+    """The transcript's own language (read from its text or name) is no user error: detection goes on."""
+    t = detect(make_transcript(["It is 5 miles away."], lang="qq"), lexicon_dir=LEXICONS)
+    assert [f.check for f in t.findings] == ["detect.no-tokenizer"]
+    assert "spaCy has no qq pipeline" in t.findings[0].message
 
 
 def test_get_nlp_is_cached_and_writes_spans() -> None:
