@@ -214,14 +214,26 @@ def process_file(path: Path, stem: str, options: RunOptions, progress: Progress 
         diff = diff_against(transcript, old)
         summary.segment_status = mark_segments(transcript, diff)
     langs = list(options.langs)
+    no_mt_reason = options.no_mt_reason
     if langs:
         stage("translate")
+        from .errors import MissingModelError
         from .mt.pipeline import translate
 
-        stats = translate([transcript], langs, from_lang=options.from_lang, models_dir=options.models_dir,
-                          tm=options.tm, glossary=options.glossary, profile=profile)
-        summary.translated = stats.translated
-        summary.tm_hits = stats.tm_hits
+        try:
+            stats = translate([transcript], langs, from_lang=options.from_lang, models_dir=options.models_dir,
+                              tm=options.tm, glossary=options.glossary, profile=profile)
+        except MissingModelError as err:
+            if options.from_lang:
+                raise  # the run's own language pair: resolve_models said so before; not this file's
+            # the file is in another language than the batch (read from it: a Spanish file among English
+            # ones) and no model covers it: it is reviewed from the source, and the run says so
+            summary.note = f"{err}; {', '.join(langs)} not translated, reviewed from the source"
+            no_mt_reason = summary.note
+            langs = []
+        else:
+            summary.translated = stats.translated
+            summary.tm_hits = stats.tm_hits
     stage("check")
     wanted = [c.id for c in CHECKS.values() if c.scope not in ("parse", "flags")]
     found = check(transcript, profile=profile, fps=options.fps, checks=wanted)
@@ -241,7 +253,7 @@ def process_file(path: Path, stem: str, options: RunOptions, progress: Progress 
         written.append(target)
     out_dir = Path(options.out_dir) if options.out_dir is not None else path.parent
     written += write_reviews(transcript, out_dir, formats=options.formats, langs=langs or None, profile=profile,
-                             stem=stem, protect=options.protect, no_mt_reason=options.no_mt_reason)
+                             stem=stem, protect=options.protect, no_mt_reason=no_mt_reason)
     summary.outputs = [str(p) for p in written]
     summary.flags = dict(Counter(f.kind for f in transcript.flags if f.status != "ignore"))
     summary.findings = dict(Counter(f.severity for f in transcript.findings if f.status != "ignore"))

@@ -373,7 +373,8 @@ class FileSummary:
     """One row of ``locpipe run``'s summary table.
 
     Attributes:
-        path: the input file; ``ok`` whether it went through; ``error`` why not.
+        path: the input file; ``ok`` whether it went through; ``error`` why not; ``note`` what was
+            left undone for a file that went through (not translated: no model for its language).
         cues: cue count; ``flags``: flags per kind; ``findings``: findings per severity.
         seconds: time spent on it; ``outputs``: files written.
         translated: segment translations made by an engine; ``tm_hits`` taken from the memory.
@@ -391,6 +392,8 @@ class FileSummary:
     translated: int = 0
     tm_hits: int = 0
     segment_status: dict[str, int] = field(default_factory=dict)
+    #: what the run could not do for a file that went through (its language has no model: not translated)
+    note: str = ""
 
 
 def _counts(counter: dict[str, int], order: Iterable[str]) -> str:

@@ -273,3 +273,36 @@ def test_twenty_files_with_the_toy_model(tmp_path: Path, tmp_path_factory: pytes
         for lang in ("xa", "xb"):
             assert (out / f"f{n:02d}.{lang}.srt").is_file() == (n != 7)
     assert toy.to_toy("Hello, Anna. I'm sorry!") in (out / "f03.xb.srt").read_text(encoding="utf-8")
+
+
+SPANISH = "".join(f"{k}\n00:00:0{2 * k - 1},000 --> 00:00:0{2 * k},500\n{text}\n\n" for k, text in enumerate([
+    "No sé qué quieres de mí, pero no me voy a quedar aquí.",
+    "¿Dónde estabas anoche? Te llamé dos veces y no contestaste.",
+    "Vale, vamos a tomar una caña y hablamos.",
+], 1))
+
+
+def test_a_file_in_another_language_without_a_model_is_reviewed_from_the_source(
+        fake: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
+    """A Spanish file among English ones, read as Spanish (no --from), with no es→xa model: the English
+    file is translated, the Spanish one detected and reviewed from the source, and the run says so."""
+    from locpipe.errors import MissingModelError
+
+    def find_route(a: str, b: str, models_dir: object = None) -> list:  # type: ignore[type-arg]
+        if a == "es":
+            raise MissingModelError(a, b, models_dir="models")
+        return [_Pkg(a, b)]
+
+    monkeypatch.setattr(packages, "find_route", find_route)
+    (tmp_path / "en.srt").write_text(film(1), encoding="utf-8")
+    (tmp_path / "es.srt").write_text(SPANISH, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("run", tmp_path / "en.srt", tmp_path / "es.srt", "--to", "xa", "--out", out, "--no-tm")
+    assert result.exit_code == 0, result.output
+    assert (out / "en.xa.srt").is_file() and not (out / "es.xa.srt").exists()
+    assert (out / "es.review.html").is_file()
+    assert f"{tmp_path / 'es.srt'}: No Argos model for es→xa is installed in models. Install one with: locpipe " \
+           "models install es xa (or: locpipe models install PATH.argosmodel); xa not translated, reviewed from " \
+           "the source" in result.stdout
+    row = next(line for line in result.stdout.splitlines() if line.startswith(str(tmp_path / "es.srt")))
+    assert "FAILED" not in row and "culture" in row

@@ -221,6 +221,9 @@ def run_cmd(
     click.echo(line + ".")
     for note in notes:
         click.echo(note)
+    for r in results:
+        if r.ok and r.note:
+            click.echo(f"{r.path}: {r.note}")
     for r in failed:
         first, _, detail = r.error.partition("\n")
         click.echo(f"Error: {r.path}: {first}", err=True)
