@@ -112,14 +112,15 @@ def _blank(lang: str) -> Language:
         known = lang.isalpha() and importlib.util.find_spec(f"spacy.lang.{lang}") is not None
     except (ImportError, ValueError):
         known = False
+    unknown = UsageError(f"spaCy has no language {lang!r}; pass a language code such as en, es, fr")
     if not known:
-        raise UsageError(f"spaCy has no language {lang!r}; pass a language code such as en, es, fr")
+        raise unknown
     try:
         nlp = spacy.blank(lang)
     except ImportError as err:
         raise NoTokenizer(str(err).splitlines()[0].split(" (http")[0].split(": http")[0]) from err
     except (KeyError, ValueError) as err:
-        raise UsageError(f"spaCy has no language {lang!r}; pass a language code such as en, es, fr") from err
+        raise unknown from err
     try:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
@@ -300,23 +301,19 @@ def detect(
     language = (lang or transcript.language or "en").lower().split("-")[0].split("_")[0]
     if not transcript.segments:
         _segments(transcript)
+    said: list[Finding] = []
     try:
         nlp = get_nlp(language, spacy_model, lexicon_dir=lexicon_dir)
-        said: list[Finding] = []
-    except NoTokenizer as err:
-        # no word splitter for the language here: spaCy's multi-language pipeline still reads numbers,
-        # units, laughter cues and the other language-independent signs, and the file is not lost
-        said = [Finding(NO_TOKENIZER, "info", f"no {language} word splitter is installed ({err}); detection "
-                        "read the file with spaCy's multi-language pipeline, so only language-independent flags "
-                        "are given", path=transcript.path)]
-        language = "xx"
-        nlp = get_nlp(language, spacy_model, lexicon_dir=lexicon_dir)
-    except UsageError:
-        if lang:
+    except (NoTokenizer, UsageError) as err:
+        if isinstance(err, UsageError) and lang:
             raise  # --from names a language spaCy does not have: the user's to fix
-        # the file's own language (read from its text or its name), one spaCy has no pipeline for
-        said = [Finding(NO_TOKENIZER, "info", f"spaCy has no {language} pipeline; detection read the file with its "
-                        "multi-language pipeline, so only language-independent flags are given", path=transcript.path)]
+        # the file's own language (read from it) has no word splitter installed here, or no spaCy pipeline:
+        # the multi-language pipeline still reads numbers, units, laughter cues and the other
+        # language-independent signs, and the file is not lost
+        why = (f"no {language} word splitter is installed ({err})" if isinstance(err, NoTokenizer)
+               else f"spaCy has no {language} pipeline")
+        said = [Finding(NO_TOKENIZER, "info", f"{why}; detection read the file with spaCy's multi-language "
+                        "pipeline, so only language-independent flags are given", path=transcript.path)]
         language = "xx"
         nlp = get_nlp(language, spacy_model, lexicon_dir=lexicon_dir)
     detectors = [name for name, spec in DETECTORS.items()

@@ -6,7 +6,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 from typing import Any, overload
 
 from ..model import Cue, Flag, Segment, Transcript
@@ -17,7 +17,6 @@ STOPWORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=16)
 def stopwords(lang: str) -> frozenset[str]:
     """The language's function words: ours (:data:`STOPWORDS`) for English, the most frequent function
     words of dialogue for the others (:data:`locpipe.formats.language.FUNCTION_WORDS`, the lists that
@@ -294,9 +293,9 @@ class Context:
     #: results shared between flag builders (e.g. literalised idioms: humor flags them, idioms use them)
     cache: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def stopwords(self) -> frozenset[str]:
-        """The language's function words (:func:`stopwords`)."""
+        """The language's function words (:func:`stopwords`), looked up once: builders test every token."""
         return stopwords(self.lang)
 
     def neighbours(self, item: Item, width: int = 1) -> list[Item]:

@@ -870,8 +870,9 @@ def pun_evidence(ctx: Context, item: Item, span: Any, entry: dict[str, Any],
     for i in range(1, span.start):
         if lists.lowers[i] in pivots:
             clause = i
+    stop = ctx.stopwords
     for i, (lower, lemma) in enumerate(zip(lists.lowers, lists.lemmas, strict=True)):
-        if span.start <= i < span.end or lemma in ctx.stopwords or not lower.isalpha() or lower in word:
+        if span.start <= i < span.end or lemma in stop or not lower.isalpha() or lower in word:
             continue  # the word itself, said again, is not evidence for one of its senses
         own |= {lower, lemma}
         canon[lower] = canon[lemma] = lemma
