@@ -215,25 +215,26 @@ def process_file(path: Path, stem: str, options: RunOptions, progress: Progress 
         summary.segment_status = mark_segments(transcript, diff)
     langs = list(options.langs)
     no_mt_reason = options.no_mt_reason
+    if langs and not options.from_lang:
+        # the file's language was read from it, not named: a Spanish file among English ones may have no
+        # model into some --to language, or be in one of them already; it is translated into the others
+        from .mt.packages import split_routes
+
+        src = transcript.language
+        langs, problems = split_routes(src, langs, options.models_dir)
+        notes = [f"already in {src}, so not translated into {lang}" if lang == src else f"{err}; {lang} not translated"
+                 for lang, err in problems]
+        if notes:
+            summary.note = "; ".join(notes) + ("" if langs else ", reviewed from the source")
+            no_mt_reason = no_mt_reason if langs else summary.note
     if langs:
         stage("translate")
-        from .errors import MissingModelError
         from .mt.pipeline import translate
 
-        try:
-            stats = translate([transcript], langs, from_lang=options.from_lang, models_dir=options.models_dir,
-                              tm=options.tm, glossary=options.glossary, profile=profile)
-        except MissingModelError as err:
-            if options.from_lang:
-                raise  # the run's own language pair: resolve_models said so before; not this file's
-            # the file is in another language than the batch (read from it: a Spanish file among English
-            # ones) and no model covers it: it is reviewed from the source, and the run says so
-            summary.note = f"{err}; {', '.join(langs)} not translated, reviewed from the source"
-            no_mt_reason = summary.note
-            langs = []
-        else:
-            summary.translated = stats.translated
-            summary.tm_hits = stats.tm_hits
+        stats = translate([transcript], langs, from_lang=options.from_lang, models_dir=options.models_dir,
+                          tm=options.tm, glossary=options.glossary, profile=profile)
+        summary.translated = stats.translated
+        summary.tm_hits = stats.tm_hits
     stage("check")
     wanted = [c.id for c in CHECKS.values() if c.scope not in ("parse", "flags")]
     found = check(transcript, profile=profile, fps=options.fps, checks=wanted)

@@ -306,3 +306,43 @@ def test_a_file_in_another_language_without_a_model_is_reviewed_from_the_source(
            "the source" in result.stdout
     row = next(line for line in result.stdout.splitlines() if line.startswith(str(tmp_path / "es.srt")))
     assert "FAILED" not in row and "culture" in row
+
+
+def test_a_file_already_in_a_target_language_is_translated_into_the_others(
+        fake: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
+    """A Spanish file among English ones (no --from) with --to es,xa: it is translated into xa only, the run
+    says why not into es, and the English file gets both; nothing fails."""
+    (tmp_path / "en.srt").write_text(film(1), encoding="utf-8")
+    (tmp_path / "es.srt").write_text(SPANISH, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("run", tmp_path / "en.srt", tmp_path / "es.srt", "--to", "es,xa", "--out", out, "--no-tm")
+    assert result.exit_code == 0, result.output
+    assert (out / "en.es.srt").is_file() and (out / "en.xa.srt").is_file()
+    assert (out / "es.xa.srt").is_file() and not (out / "es.es.srt").exists()
+    assert "VALE, VAMOS A TOMAR UNA CAÑA Y HABLAMOS." in (out / "es.xa.srt").read_text(encoding="utf-8")
+    assert f"{tmp_path / 'es.srt'}: already in es, so not translated into es" in result.stdout
+    assert "reviewed from the source" not in result.stdout
+    assert (out / "es.review.html").is_file()
+
+
+def test_a_file_is_translated_into_the_languages_a_model_reaches(
+        fake: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
+    """A Spanish file read as Spanish, with an es→xa model and none for es→xb: xa is written, xb is named
+    as not translated with the install command, and the English file gets both."""
+    from locpipe.errors import MissingModelError
+
+    def find_route(a: str, b: str, models_dir: object = None) -> list:  # type: ignore[type-arg]
+        if (a, b) == ("es", "xb"):
+            raise MissingModelError(a, b, models_dir="models")
+        return [_Pkg(a, b)]
+
+    monkeypatch.setattr(packages, "find_route", find_route)
+    (tmp_path / "en.srt").write_text(film(1), encoding="utf-8")
+    (tmp_path / "es.srt").write_text(SPANISH, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("run", tmp_path / "en.srt", tmp_path / "es.srt", "--to", "xa,xb", "--out", out, "--no-tm")
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.glob("*.x?.srt")} == {"en.xa.srt", "en.xb.srt", "es.xa.srt"}
+    assert f"{tmp_path / 'es.srt'}: No Argos model for es→xb is installed in models. Install one with: locpipe " \
+           "models install es xb (or: locpipe models install PATH.argosmodel); xb not translated" in result.stdout
+    assert "reviewed from the source" not in result.stdout

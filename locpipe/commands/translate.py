@@ -213,22 +213,15 @@ def _drop_untranslatable(
 ) -> list[tuple[Path, Any]]:
     """In a batch of several source languages (read from the files, no --from), the files of a language
     with no model into some --to language, or already in it, are reported and the others are translated."""
-    from ..mt.packages import find_route
+    from ..mt.packages import split_routes
 
     problem: dict[str, LocpipeError | None] = {}
     kept = []
     for path, transcript in loaded:
         src = transcript.language
         if src not in problem:
-            problem[src] = None
-            for lang in langs:
-                try:
-                    if lang == src:
-                        raise UsageError(f"is already in {src}; leave it out or drop {src} from --to")
-                    find_route(src, lang, models_dir)
-                except LocpipeError as err:
-                    problem[src] = err
-                    break
+            _ready, problems = split_routes(src, langs, models_dir)
+            problem[src] = problems[0][1] if problems else None
         if problem[src] is None:
             kept.append((path, transcript))
         else:

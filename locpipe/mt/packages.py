@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..errors import InputError, MissingModelError, ModelError, PackageError
+from ..errors import InputError, LocpipeError, MissingModelError, ModelError, PackageError, UsageError
 
 PIVOT = "en"
 #: Limits on a package zip: real Argos packages are 50–400 MB uncompressed, compress at most ≈ 5:1
@@ -354,6 +354,24 @@ def find_package(from_code: str, to_code: str, models_dir: str | Path | None = N
     """The installed package for exactly this pair (the highest version when several), or None."""
     matches = [p for p in list_installed(models_dir) if p.from_code == from_code and p.to_code == to_code]
     return matches[-1] if matches else None
+
+
+def split_routes(src: str, langs: list[str], models_dir: str | Path | None = None,
+                 ) -> tuple[list[str], list[tuple[str, LocpipeError]]]:
+    """(the languages of ``langs`` a text in ``src`` can be translated into, (language, why not) for the
+    others): not into ``src`` itself, nor into a language no installed model reaches from it."""
+    ready: list[str] = []
+    problems: list[tuple[str, LocpipeError]] = []
+    for lang in langs:
+        try:
+            if lang == src:
+                raise UsageError(f"is already in {src}; leave it out or drop {src} from --to")
+            find_route(src, lang, models_dir)
+        except (UsageError, MissingModelError) as err:
+            problems.append((lang, err))
+            continue
+        ready.append(lang)
+    return ready, problems
 
 
 def find_route(from_code: str, to_code: str, models_dir: str | Path | None = None) -> list[InstalledPackage]:
