@@ -210,3 +210,21 @@ def test_a_mixed_batch_translates_the_files_it_has_a_model_for(
     result = run("translate", tmp_path / "c.srt", tmp_path / "a.srt", "--to", "es", "--models-dir", models, "--no-tm")
     assert result.exit_code == 2
     assert f"Error: {tmp_path / 'c.srt'}: is already in es; leave it out or drop es from --to" in result.output
+
+
+def test_a_mixed_batch_translates_each_file_into_the_languages_a_model_reaches(
+        tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    """--to en,xa over an English and a Spanish file (no --from): the English file goes into xa and not
+    into its own language, the Spanish one into neither (no model); each missing pair is named at the end."""
+    models = toy_models_dir(tmp_path_factory)
+    (tmp_path / "a.srt").write_text("1\n00:00:01,000 --> 00:00:03,000\nI see you.\n", encoding="utf-8")
+    (tmp_path / "b.srt").write_text(SRT_ES, encoding="utf-8")
+    result = run("translate", tmp_path / "b.srt", tmp_path / "a.srt", "--to", "en,xa", "--models-dir", models, "--no-tm")
+    assert result.exit_code == 2
+    assert [p.name for p in sorted(tmp_path.glob("*.*.srt"))] == ["a.xa.srt"]
+    assert f"wrote {tmp_path / 'a.xa.srt'}" in result.output
+    assert "Translated 1 file into xa: 1 segment" in result.output
+    assert f"Error: {tmp_path / 'a.srt'}: is already in en; leave it out or drop en from --to" in result.output
+    for lang in ("en", "xa"):
+        assert f"Error: {tmp_path / 'b.srt'}: No Argos model for es→{lang} is installed" in result.output
+    assert result.output.rstrip().endswith("2 files failed; see the errors above.")

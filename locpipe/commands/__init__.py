@@ -29,6 +29,6 @@ def report_failures(failures: Sequence[tuple[str | Path, LocpipeError]]) -> None
     for path, failure in failures:
         shown = str(failure)
         click.echo(f"Error: {shown}" if str(path) in shown else f"Error: {path}: {shown}", err=True)
-    n = len(failures)
+    n = len({str(path) for path, _failure in failures})
     click.echo(f"{n} file{'s' if n != 1 else ''} failed; see the errors above.", err=True)
     raise click.exceptions.Exit(2)

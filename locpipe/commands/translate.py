@@ -10,6 +10,9 @@ lines follow the target lines; a ``.txt`` script gets ``target / source``.
 All files and languages are translated in one pass (each model loaded once,
 all segments batched together). A file that cannot be read is reported and
 the others are done; the exit code is 2 at the end if any file failed.
+Without ``--from`` each file is read in its own language: in a mixed batch a
+file goes into the ``--to`` languages a model reaches from it, and each other
+language (no model, or the file's own) is reported for it at the end.
 """
 
 from __future__ import annotations
@@ -148,16 +151,19 @@ def translate_cmd(
             transcript.language = from_lang or "en"
         loaded.append((path, transcript))
 
+    # one group per set of target languages: a mixed-language batch (read from the files, no --from) puts
+    # a file into the languages a model reaches from it; the others are reported for it at the end
+    groups: dict[tuple[str, ...], list[tuple[Path, Any]]] = {tuple(langs): loaded} if loaded else {}
     if len({t.language for _, t in loaded}) > 1:
-        loaded = _drop_untranslatable(loaded, langs, models_dir, failures)
+        groups = _plan(loaded, langs, models_dir, failures)
 
     written: list[Path] = []
     stats = None
-    if loaded:
-        transcripts = [t for _, t in loaded]
-        stats = translate(
-            transcripts,
-            langs,
+    translated: list[tuple[Path, Any, tuple[str, ...]]] = []
+    for group_langs, group in groups.items():
+        part = translate(
+            [t for _, t in group],
+            list(group_langs),
             from_lang=from_lang,
             models_dir=models_dir,
             tm=False if no_tm else tm_path,
@@ -168,22 +174,24 @@ def translate_cmd(
             threads=threads,
             skip_kinds=skip_kinds,
         )
-        inputs = [p for p, _ in loaded]
-        for path, transcript in loaded:
-            for lang in langs:
-                target = output_path(
-                    transcript, path, out_dir, lang, fmt=format_out, bilingual=bilingual, from_lang=transcript.language
-                )
-                try:
-                    if bilingual:
-                        both, key = bilingual_copy(transcript, lang)
-                        formats.save(both, target, format=format_out, lang=key, protect=inputs)
-                    else:
-                        formats.save(transcript, target, format=format_out, lang=lang, protect=inputs)
-                except LocpipeError as err:
-                    failures.append((path, err))
-                    continue
-                written.append(target)
+        stats = part if stats is None else _merge(stats, part)
+        translated += [(path, transcript, group_langs) for path, transcript in group]
+    inputs = [p for p, _ in loaded]
+    for path, transcript, group_langs in translated:
+        for lang in group_langs:
+            target = output_path(
+                transcript, path, out_dir, lang, fmt=format_out, bilingual=bilingual, from_lang=transcript.language
+            )
+            try:
+                if bilingual:
+                    both, key = bilingual_copy(transcript, lang)
+                    formats.save(both, target, format=format_out, lang=key, protect=inputs)
+                else:
+                    formats.save(transcript, target, format=format_out, lang=lang, protect=inputs)
+            except LocpipeError as err:
+                failures.append((path, err))
+                continue
+            written.append(target)
 
     for path in written:
         click.echo(f"wrote {path}")
@@ -199,7 +207,7 @@ def translate_cmd(
         if stats.translated:
             engine_part += f" at {stats.sentences_per_second:.1f} sentences/s"
         click.echo(
-            f"Translated {stats.files} file{'s' if stats.files != 1 else ''} into {', '.join(langs)}: "
+            f"Translated {stats.files} file{'s' if stats.files != 1 else ''} into {', '.join(stats.languages)}: "
             f"{stats.segments} segment{'s' if stats.segments != 1 else ''} ({stats.unique} distinct: {stats.tm_hits} from the translation memory, "
             f"{engine_part}), {stats.skipped} skipped, in {time.perf_counter() - started:.1f} s."
         )
@@ -208,22 +216,32 @@ def translate_cmd(
     report_failures(failures)
 
 
-def _drop_untranslatable(
+def _plan(
     loaded: list[tuple[Path, Any]], langs: list[str], models_dir: Path | None, failures: list[tuple[Path, LocpipeError]],
-) -> list[tuple[Path, Any]]:
-    """In a batch of several source languages (read from the files, no --from), the files of a language
-    with no model into some --to language, or already in it, are reported and the others are translated."""
+) -> dict[tuple[str, ...], list[tuple[Path, Any]]]:
+    """In a batch of several source languages (read from the files, no --from), each file goes into the
+    --to languages a model reaches from its language; every other language (no model, or the file's own)
+    is reported for it. Files are grouped by the languages they go into, each group translated in one pass."""
     from ..mt.packages import split_routes
 
-    problem: dict[str, LocpipeError | None] = {}
-    kept = []
+    routes: dict[str, tuple[list[str], list[tuple[str, LocpipeError]]]] = {}
+    groups: dict[tuple[str, ...], list[tuple[Path, Any]]] = {}
     for path, transcript in loaded:
         src = transcript.language
-        if src not in problem:
-            _ready, problems = split_routes(src, langs, models_dir)
-            problem[src] = problems[0][1] if problems else None
-        if problem[src] is None:
-            kept.append((path, transcript))
-        else:
-            failures.append((path, problem[src]))  # type: ignore[arg-type]
-    return kept
+        if src not in routes:
+            routes[src] = split_routes(src, langs, models_dir)
+        ready, problems = routes[src]
+        failures.extend((path, err) for _lang, err in problems)
+        if ready:
+            groups.setdefault(tuple(ready), []).append((path, transcript))
+    return groups
+
+
+def _merge(a: Any, b: Any) -> Any:
+    """Two translation runs' statistics added up (the languages and engines of both)."""
+    from dataclasses import fields, replace
+
+    summed = {f.name: getattr(a, f.name) + getattr(b, f.name) for f in fields(a)
+              if isinstance(getattr(a, f.name), int | float)}
+    return replace(a, **summed, languages=list(dict.fromkeys(a.languages + b.languages)),
+                   engines=sorted(set(a.engines) | set(b.engines)))
