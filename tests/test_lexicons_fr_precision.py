@@ -62,6 +62,13 @@ CASES = [
     ("fr.idiom.etre-a-bout", "Je suis à bout de souffle après la course.", "Je suis à bout, je n'en peux plus."),
     ("fr.culture.le-bac", "Jette ça dans le bac à ordures.", "J'ai eu le bac avec mention."),
     ("fr.culture.une-buche", "Mets une bûche dans la cheminée.", "On a pris une bûche glacée au dessert."),
+    # 'pécher' is to sin; the verlan verb is 'pécho'
+    ("fr.dialect.pecho", "Il ne faut pas pécher.", "Il a pécho une meuf."),
+    # 'hostie' is also the communion wafer, 'crisse' the verb crisser (tyres screech)
+    ("fr.dialect.hostie-swear", "Le prêtre donne l'hostie.", "Hostie de câlisse !"),
+    ("fr.dialect.crisse", "Le pneu crisse.", "Crisse, arrête !"),
+    ("fr.dialect.crisse", "La voiture crisse sur le gravier.", "Crisse de menteur !"),
+    ("fr.dialect.en-crisse", "Le pneu crisse en freinant.", "C'est beau en crisse."),
 ]
 
 
@@ -71,19 +78,26 @@ def test_entry_skips_ordinary_french_and_keeps_its_use(entry_id: str, ordinary: 
     assert entry_id in _entries_on(real)
 
 
+#: every flag kind the dialect lexicon gives (an entry's own kind: slang, profanity …), so no case is left out
+DIALECT_KINDS = "dialect,slang,profanity,register"
+
+
 @pytest.mark.parametrize(("line", "kinds", "rule"), [
     ("Il faut redoubler de prudence sur la route.", "culture", "fr.culture.redoubler"),
     ("Sois franc avec moi, qu'est-ce qui se passe ?", "culture", "fr.culture.francs"),
-    ("J'ai toujours eu une passion pour la flûte.", "dialect", "fr.dialect.flute"),
-    ("Je ne mangerai pas de crotte de chat !", "dialect", "fr.dialect.crotte"),
-    ("J'ai été amoureux une fois.", "dialect", "fr.dialect.une-fois"),
-    ("Ça va de mal en pis depuis son départ.", "dialect", "fr.dialect.pis"),
-    ("Il est bourré de talent.", "dialect", "fr.dialect.bourre"),
+    ("J'ai toujours eu une passion pour la flûte.", DIALECT_KINDS, "fr.dialect.flute"),
+    ("Je ne mangerai pas de crotte de chat !", DIALECT_KINDS, "fr.dialect.crotte"),
+    ("J'ai été amoureux une fois.", DIALECT_KINDS, "fr.dialect.une-fois"),
+    ("Ça va de mal en pis depuis son départ.", DIALECT_KINDS, "fr.dialect.pis"),
+    ("Il est bourré de talent.", DIALECT_KINDS, "fr.dialect.bourre"),
     ("Je fais le ménage.", "idiom", "fr.idiom.faire-le-menage"),
 ])
 def test_no_flag_on_ordinary_dialogue(line: str, kinds: str, rule: str) -> None:
     flags = detect(make_transcript([line], lang="fr"), kinds=kinds).flags
     assert rule not in [f.rule_id for f in flags]
+    # the same kinds do flag the entry's real use: the filter is no reason for the silence
+    real = next(use for entry_id, _ordinary, use in CASES if entry_id == rule)
+    assert rule in [f.rule_id for f in detect(make_transcript([real], lang="fr"), kinds=kinds).flags]
 
 
 def test_real_uses_are_still_flagged_in_a_transcript() -> None:
