@@ -6,7 +6,8 @@ senses rest on words that say what a line is about). The list is derived from th
 probabilities that ship with spacy-lookups-data (``<lang>_lexeme_prob``, MIT licence): every
 lowercase alphabetic word whose log probability is above :data:`THRESHOLD`.
 
-Usage: python scripts/build_common_words.py [LANG ...]   (default: en; es has one too, but its most frequent words include verb forms such as "cuenta", which is also a noun a pun rests on)
+Usage: python scripts/build_common_words.py [LANG ...]   (default: en; the es and fr lists are kept by hand: the
+most frequent Spanish words include nouns a pun rests on, such as "cuenta", and there is no French table)
 """
 
 from __future__ import annotations

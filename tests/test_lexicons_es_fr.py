@@ -398,3 +398,27 @@ def test_function_words_of_the_language_make_no_running_gag_and_no_play_on_an_id
     spanish = ["Pero es que no lo sé.", "Hace calor.", "Vamos al cine.", "Pero es que no puedo.", "Hace frío.",
                "Llueve mucho.", "Pero es que no quiero."]
     assert [f for f in run("es", spanish, "humor") if f[3] == "es.rule.running-gag"] == []
+
+
+@pytest.mark.parametrize(("lang", "common", "telling"), [
+    ("es", {"cosa", "tiempo", "hacer", "vamos"}, {"cuenta", "precio", "hotel", "banco", "parque"}),
+    ("fr", {"chose", "temps", "faire", "voilà"}, {"argent", "compte", "avocat", "tribunal", "cuisine"}),
+])
+def test_each_language_has_its_common_words(lang: str, common: set[str], telling: set[str]) -> None:
+    """Spanish and French have their own lists of words too frequent to say what a line is about
+    (English's comes from word probabilities; these are kept by hand): nouns a pun rests on stay out."""
+    from locpipe.detect.context import Context
+    from locpipe.detect.humor import common_words
+
+    words = common_words(Context(transcript=None, lang=lang, lexicon=load_lexicon(lang), items=[], cues={}))  # type: ignore[arg-type]
+    assert common <= words and not telling & words
+
+
+def test_an_accented_word_of_a_sense_description_is_one_word() -> None:
+    """The words of a sense's description evoke it: 'séjour' is one word, not 'jour' after 's' and 'é'."""
+    from locpipe.detect.context import Context
+    from locpipe.detect.humor import _sense_words
+
+    ctx = Context(transcript=None, lang="fr", lexicon=load_lexicon("fr"), items=[], cues={})  # type: ignore[arg-type]
+    words = {w for forms in _sense_words(ctx, [{"sense": "un séjour à la mer", "context": []}])[0] for w in forms}
+    assert "séjour" in words and "jour" not in words

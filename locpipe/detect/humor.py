@@ -426,7 +426,7 @@ def _sense_words(ctx: Context, senses: list[dict[str, Any]], key: str = "") -> l
     out = []
     for sense in senses:
         words = [w for w in sense.get("context", []) if isinstance(w, str)]
-        words += [w for w in re.findall(r"[a-z]+", str(sense.get("sense", "")).lower())
+        words += [w for w in re.findall(r"[^\W\d_]+", str(sense.get("sense", "")).lower())
                   if len(w) > 3 and w not in ctx.stopwords and w not in _SENSE_STOP]
         forms: list[tuple[str, ...]] = []
         for word in words:
@@ -757,7 +757,7 @@ class PunEvidence:
         slot = self.homophone or self.final or bool(self.pivot_setup and any(self.pivot_setup))
         # strongly: by the sense's own words, not by its topic alone ("the doctor said my heart is fine")
         if slot and other and self.word_weight(other[0]) >= 2 and self.own[other[0]] \
-                and self._far(other[0]):
+                and self._far(other[0]) and self.telling(self.hits(other[0])):
             return 2.0 + total, (self.written, other[0]), "the other sense evoked strongly"
         read = self.phrase_sense()
         if read is not None:
@@ -773,7 +773,8 @@ class PunEvidence:
                       and (far_setup[k] or (self.content_after == 0 and self.setup_weight(k) >= 1.0))]
             if set_up:
                 return 2.0 + total, (self.written, set_up[0]), "the other sense set up before the word that closes the sentence"
-            if other and other[0] in in_line and self._far(other[0]) and (self.content_after == 0 or self.own[other[0]]):
+            if other and other[0] in in_line and self.telling(self._far(other[0])) \
+                    and (self.content_after == 0 or self.own[other[0]]):
                 return 1.5 + total, (self.written, other[0]), "the other sense evoked in the line the word closes"
             w = self.written
             others_in_line = any(self.own[j] or (self.domain_line and self.domain_line[j]) for j in range(n) if j != w)
@@ -784,7 +785,8 @@ class PunEvidence:
                 other_sense = next(j for j in range(n) if j != w)
                 return 1.0 + total, (w, other_sense), "its topic set up before the word that closes the sentence"
             pivot = self.pivot_setup or [[] for _ in range(n)]
-            if pivot[self.written] and n >= 2 and not self.homophone and read != self.written:
+            if pivot[self.written] and self.telling(pivot[self.written]) and n >= 2 and not self.homophone \
+                    and read != self.written:
                 # its own sense set up before a clause break, then the word as the punchline: the one-liner
                 # plays on the sense the setup did not prepare ("The baker quit because he had too little dough.")
                 other_sense = next(j for j in range(n) if j != self.written)
@@ -795,7 +797,7 @@ class PunEvidence:
 def _written_sense(entry: dict[str, Any], senses: list[dict[str, Any]], forms: set[str]) -> int:
     """The sense a sound-alike's written form carries: the sense whose description starts with it."""
     for k, sense in enumerate(senses):
-        first = re.findall(r"[a-z']+", str(sense.get("sense", "")).lower())[:1]
+        first = re.findall(r"(?:[^\W\d_]|')+", str(sense.get("sense", "")).lower())[:1]
         if first and first[0] in forms:
             return k
     return 0 if forms & {w.lower() for w in _pattern_forms(entry)} else 1
