@@ -757,7 +757,7 @@ class PunEvidence:
         slot = self.homophone or self.final or bool(self.pivot_setup and any(self.pivot_setup))
         # strongly: by the sense's own words, not by its topic alone ("the doctor said my heart is fine")
         if slot and other and self.word_weight(other[0]) >= 2 and self.own[other[0]] \
-                and self._far(other[0]) and self.telling(self.hits(other[0])):
+                and self._far(other[0]):
             return 2.0 + total, (self.written, other[0]), "the other sense evoked strongly"
         read = self.phrase_sense()
         if read is not None:
@@ -773,8 +773,7 @@ class PunEvidence:
                       and (far_setup[k] or (self.content_after == 0 and self.setup_weight(k) >= 1.0))]
             if set_up:
                 return 2.0 + total, (self.written, set_up[0]), "the other sense set up before the word that closes the sentence"
-            if other and other[0] in in_line and self.telling(self._far(other[0])) \
-                    and (self.content_after == 0 or self.own[other[0]]):
+            if other and other[0] in in_line and self._far(other[0]) and (self.content_after == 0 or self.own[other[0]]):
                 return 1.5 + total, (self.written, other[0]), "the other sense evoked in the line the word closes"
             w = self.written
             others_in_line = any(self.own[j] or (self.domain_line and self.domain_line[j]) for j in range(n) if j != w)
