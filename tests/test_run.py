@@ -282,22 +282,32 @@ SPANISH = "".join(f"{k}\n00:00:0{2 * k - 1},000 --> 00:00:0{2 * k},500\n{text}\n
 ], 1))
 
 
-def test_a_file_in_another_language_without_a_model_is_reviewed_from_the_source(
-        fake: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
-    """A Spanish file among English ones, read as Spanish (no --from), with no es→xa model: the English
-    file is translated, the Spanish one detected and reviewed from the source, and the run says so."""
+def _without_models(monkeypatch: pytest.MonkeyPatch, *missing: tuple[str, str]) -> None:
+    """Models for every pair as in ``fake``, except the ``missing`` pairs."""
     from locpipe.errors import MissingModelError
 
     def find_route(a: str, b: str, models_dir: object = None) -> list:  # type: ignore[type-arg]
-        if a == "es":
+        if (a, b) in missing:
             raise MissingModelError(a, b, models_dir="models")
         return [_Pkg(a, b)]
 
     monkeypatch.setattr(packages, "find_route", find_route)
+
+
+def _run_english_and_spanish(tmp_path: Path, to: str) -> tuple[Result, Path]:
+    """``run`` over an English and a Spanish file (no --from: each read in its own language)."""
     (tmp_path / "en.srt").write_text(film(1), encoding="utf-8")
     (tmp_path / "es.srt").write_text(SPANISH, encoding="utf-8")
     out = tmp_path / "out"
-    result = run("run", tmp_path / "en.srt", tmp_path / "es.srt", "--to", "xa", "--out", out, "--no-tm")
+    return run("run", tmp_path / "en.srt", tmp_path / "es.srt", "--to", to, "--out", out, "--no-tm"), out
+
+
+def test_a_file_in_another_language_without_a_model_is_reviewed_from_the_source(
+        fake: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
+    """A Spanish file among English ones, read as Spanish (no --from), with no es→xa model: the English
+    file is translated, the Spanish one detected and reviewed from the source, and the run says so."""
+    _without_models(monkeypatch, ("es", "xa"))
+    result, out = _run_english_and_spanish(tmp_path, "xa")
     assert result.exit_code == 0, result.output
     assert (out / "en.xa.srt").is_file() and not (out / "es.xa.srt").exists()
     assert (out / "es.review.html").is_file()
@@ -309,13 +319,10 @@ def test_a_file_in_another_language_without_a_model_is_reviewed_from_the_source(
 
 
 def test_a_file_already_in_a_target_language_is_translated_into_the_others(
-        fake: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
+        fake: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
     """A Spanish file among English ones (no --from) with --to es,xa: it is translated into xa only, the run
     says why not into es, and the English file gets both; nothing fails."""
-    (tmp_path / "en.srt").write_text(film(1), encoding="utf-8")
-    (tmp_path / "es.srt").write_text(SPANISH, encoding="utf-8")
-    out = tmp_path / "out"
-    result = run("run", tmp_path / "en.srt", tmp_path / "es.srt", "--to", "es,xa", "--out", out, "--no-tm")
+    result, out = _run_english_and_spanish(tmp_path, "es,xa")
     assert result.exit_code == 0, result.output
     assert (out / "en.es.srt").is_file() and (out / "en.xa.srt").is_file()
     assert (out / "es.xa.srt").is_file() and not (out / "es.es.srt").exists()
@@ -329,18 +336,8 @@ def test_a_file_is_translated_into_the_languages_a_model_reaches(
         fake: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
     """A Spanish file read as Spanish, with an es→xa model and none for es→xb: xa is written, xb is named
     as not translated with the install command, and the English file gets both."""
-    from locpipe.errors import MissingModelError
-
-    def find_route(a: str, b: str, models_dir: object = None) -> list:  # type: ignore[type-arg]
-        if (a, b) == ("es", "xb"):
-            raise MissingModelError(a, b, models_dir="models")
-        return [_Pkg(a, b)]
-
-    monkeypatch.setattr(packages, "find_route", find_route)
-    (tmp_path / "en.srt").write_text(film(1), encoding="utf-8")
-    (tmp_path / "es.srt").write_text(SPANISH, encoding="utf-8")
-    out = tmp_path / "out"
-    result = run("run", tmp_path / "en.srt", tmp_path / "es.srt", "--to", "xa,xb", "--out", out, "--no-tm")
+    _without_models(monkeypatch, ("es", "xb"))
+    result, out = _run_english_and_spanish(tmp_path, "xa,xb")
     assert result.exit_code == 0, result.output
     assert {p.name for p in out.glob("*.x?.srt")} == {"en.xa.srt", "en.xb.srt", "es.xa.srt"}
     assert f"{tmp_path / 'es.srt'}: No Argos model for es→xb is installed in models. Install one with: locpipe " \
