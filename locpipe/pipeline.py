@@ -44,6 +44,11 @@ STAGES: tuple[str, ...] = ("parse", "segment", "detect", "baseline", "translate"
 Progress = Callable[[str, str], None]  # (file, stage or "done"/"failed")
 
 
+#: the language a file is read in when neither --from nor its text or name tells (the models the batch
+#: checks before it starts are for this source)
+DEFAULT_LANGUAGE = "en"
+
+
 @dataclass
 class RunOptions:
     """Everything a worker needs to process a file (picklable).
@@ -53,7 +58,7 @@ class RunOptions:
         asked: target languages asked for (the review sheets say why they are missing).
         out_dir: output folder (``None``: beside each input).
         profile: profile name or TOML path.
-        from_lang: source language (``None``: the file's, else ``en``).
+        from_lang: source language (``None``: the file's, else :data:`DEFAULT_LANGUAGE`).
         models_dir: Argos packages folder.
         tm: translation memory path, ``None`` for the default, ``False`` for none.
         glossary: glossary file.
@@ -196,7 +201,7 @@ def process_file(path: Path, stem: str, options: RunOptions, progress: Progress 
     profile = get_profile(options.profile)
     stage("parse")
     transcript = formats.load(path, encoding=options.encoding, fps=options.fps, language=options.from_lang or "")
-    transcript.language = transcript.language or options.from_lang or "en"
+    transcript.language = transcript.language or options.from_lang or DEFAULT_LANGUAGE
     summary.cues = len(transcript.cues)
     stage("segment")
     segment(transcript)
@@ -215,15 +220,17 @@ def process_file(path: Path, stem: str, options: RunOptions, progress: Progress 
         summary.segment_status = mark_segments(transcript, diff)
     langs = list(options.langs)
     no_mt_reason = options.no_mt_reason
-    if langs and not options.from_lang:
-        # the file's language was read from it, not named: a Spanish file among English ones may have no
-        # model into some --to language, or be in one of them already; it is translated into the others
+    src = transcript.language
+    if langs and not options.from_lang and src != DEFAULT_LANGUAGE:
+        # the file's language was read from it and is not the one the batch's models were checked for: a
+        # Spanish file among English ones may have no model into some --to language, or be in one of them
+        # already; it is translated into the others
+        from .errors import UsageError
         from .mt.packages import split_routes
 
-        src = transcript.language
         langs, problems = split_routes(src, langs, options.models_dir)
-        notes = [f"already in {src}, so not translated into {lang}" if lang == src else f"{err}; {lang} not translated"
-                 for lang, err in problems]
+        notes = [f"already in {src}, so not translated into {lang}" if isinstance(err, UsageError)
+                 else f"{err}; {lang} not translated" for lang, err in problems]
         if notes:
             summary.note = "; ".join(notes) + ("" if langs else ", reviewed from the source")
             no_mt_reason = no_mt_reason if langs else summary.note

@@ -343,3 +343,12 @@ def test_a_file_is_translated_into_the_languages_a_model_reaches(
     assert f"{tmp_path / 'es.srt'}: No Argos model for es→xb is installed in models. Install one with: locpipe " \
            "models install es xb (or: locpipe models install PATH.argosmodel); xb not translated" in result.stdout
     assert "reviewed from the source" not in result.stdout
+
+
+def test_the_batch_language_among_the_targets_is_a_usage_error(fake: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    """--to names the language the batch is read in (en, no --from): nothing runs, the usage error says which."""
+    (tmp_path / "en.srt").write_text(film(1), encoding="utf-8")
+    result = CliRunner().invoke(entry, ["run", str(tmp_path / "en.srt"), "--to", "xa,en", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "cannot translate en into itself; drop en from --to" in result.output
+    assert not (tmp_path / "out").exists()

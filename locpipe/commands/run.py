@@ -29,33 +29,28 @@ def resolve_models(langs: list[str], *, from_lang: str, models_dir: Path | None,
     """
     if no_translate:
         return [], []
-    from ..errors import MissingModelError
     from ..mt import packages
 
-    ready: list[str] = []
+    ready, problems = packages.split_routes(from_lang, langs, models_dir)
     notes: list[str] = []
-    for lang in langs:
-        if lang == from_lang:
+    for lang, err in problems:
+        if isinstance(err, UsageError):
             raise UsageError(f"cannot translate {from_lang} into itself; drop {lang} from --to")
-        try:
-            packages.find_route(from_lang, lang, models_dir)
-            ready.append(lang)
-            continue
-        except MissingModelError:
-            if not install_missing:
-                raise
+        if not install_missing:
+            raise err
         try:
             packages.install_pair(from_lang, lang, models_dir)
             packages.find_route(from_lang, lang, models_dir)
             ready.append(lang)
-        except LocpipeError as err:
-            index_down = getattr(err, "reason", None)
+        except LocpipeError as failure:
+            index_down = getattr(failure, "reason", None)
             why = (f"none is installed and Argos's index is unreachable: {index_down}" if index_down
-                   else f"none is installed and it could not be installed: {err.message.split('. ')[0].rstrip('.')}")
+                   else f"none is installed and it could not be installed: {failure.message.split('. ')[0].rstrip('.')}")
             notes.append(
                 f"No {from_lang}→{lang} model ({why}); {lang} was not translated. Add one with: "
                 f"locpipe models install {from_lang} {lang} (or: locpipe models install PATH.argosmodel)"
             )
+    ready = [lang for lang in langs if lang in ready]  # in the order asked
     return ready, notes
 
 
@@ -154,7 +149,7 @@ def run_cmd(
     Writes <stem>.<lang>.<ext> translations and review sheets per file, prints a summary;
     exit code 1 when a file failed.
     """
-    from ..pipeline import RunOptions, collect_inputs, run_batch
+    from ..pipeline import DEFAULT_LANGUAGE, RunOptions, collect_inputs, run_batch
     from ..profiles import get_profile
     from ..report import render_summary_text, summary_table
     from ..review import parse_formats
@@ -176,7 +171,7 @@ def run_cmd(
     inputs = collect_inputs(paths)
     if not inputs:
         raise UsageError(f"no subtitle or script files in {', '.join(paths)}; give files, folders or globs")
-    source = from_lang or "en"
+    source = from_lang or DEFAULT_LANGUAGE
     ready, notes = resolve_models(langs, from_lang=source, models_dir=models_dir, install_missing=install_missing,
                                   no_translate=no_translate)
     if no_translate:
