@@ -372,6 +372,29 @@ def test_context_tokens_are_matched_but_not_flagged(lang: str, line: str, expect
     assert expected in _entries_on(lang, line)
 
 
+@pytest.mark.parametrize(("lang", "line", "expected"), [
+    # a trailing context token that takes a full stop takes the line's end too: subtitles drop the stop
+    ("es", "Ni modo", {("Ni modo", "es.dialect.ni-modo")}),
+    ("es", "¡Qué oso", {("Qué oso", "es.dialect.que-oso")}),
+    ("fr", "Ça marche", {("Ça marche", "fr.idiom.ca-marche")}),
+    ("fr", "Calvaire", {("Calvaire", "fr.dialect.calvaire")}),
+    ("fr", "Faut", {("Faut", "fr.dialect.faut")}),
+    # what the context token rules out still rules the match out
+    ("es", "Ni modo de saberlo", set()),
+    ("fr", "Ça marche bien", set()),
+    ("fr", "Il faut", set()),
+    # a token list without "." gets no such match: "!" and "?" are not dropped the way a full stop is
+    ("fr", "Tu veux une hostie", set()),
+    ("fr", "On a vendu la ferme", set()),
+    ("fr", "Ouin", set()),
+])
+def test_a_line_that_ends_without_its_full_stop_still_matches(lang: str, line: str, expected: set[tuple[str, str]]) -> None:
+    ids = {entry_id for _text, entry_id in expected} | {
+        "es.dialect.ni-modo", "es.dialect.que-oso", "fr.idiom.ca-marche", "fr.dialect.calvaire", "fr.dialect.faut",
+        "fr.dialect.hostie-swear", "fr.idiom.la-ferme", "fr.dialect.ouin"}
+    assert {(text, entry_id) for text, entry_id in _entries_on(lang, line) if entry_id in ids} == expected
+
+
 def test_a_context_token_is_no_key_for_the_matcher() -> None:
     """'_context' is ours: it is taken out of the token before spaCy's Matcher (which validates its keys)
     sees the pattern."""

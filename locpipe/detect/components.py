@@ -36,6 +36,13 @@ from .patterns import TemplateCompiler, compile_pattern, folded, gender_number_f
 #: a token of a hand-written token pattern marked ``"_context": true`` must match but is left out of the
 #: flag's span (docs/lexicons.md)
 CONTEXT_KEY = "_context"
+#: suffix of the key of an entry's variant without its trailing context tokens, which matches only at the
+#: end of the sentence: subtitles often drop the final full stop ("Ni modo", "Calvaire"), and nothing
+#: following is as good as a mark that ends the sentence
+AT_END = "\x00end"
+#: what a trailing context token is probed with: if a full stop satisfies it, so does the sentence's end
+#: (a "!" or "?" is not dropped the way a full stop is: "Hostie !" is the swear, "l'hostie" the wafer)
+_FULL_STOP = "."
 
 
 def _trim(start: int, end: int, context: frozenset[int] | None, alignment: list[int], match_id: int) -> tuple[int, int, int]:
@@ -313,6 +320,15 @@ class LexiconMatcher:
             # "s'il vous plaît", the "de" that must not follow): matched, then trimmed from the span
             self.context[entry_id] = frozenset(i for i, t in enumerate(pattern) if t.get(CONTEXT_KEY))
             pattern = [{k: v for k, v in t.items() if k != CONTEXT_KEY} for t in pattern]
+            tail = len(pattern)
+            while tail > 0 and tail - 1 in self.context[entry_id]:
+                tail -= 1
+            if not entry_id.endswith(AT_END) and tail < len(pattern) and self._end_satisfies(pattern[tail:]):
+                # the trailing context would take a full stop, and the line may just end there
+                head = [dict(t, **{CONTEXT_KEY: True}) if i in self.context[entry_id] else t
+                        for i, t in enumerate(pattern[:tail])]
+                if head and not all(t.get(CONTEXT_KEY) for t in head):
+                    self._add(compiler, entry_id + AT_END, head, where, case=case)
         try:
             compiled = compile_pattern(compiler, pattern, where=where, case_sensitive=case,
                                        variants=self.stem == "idioms")
@@ -340,6 +356,18 @@ class LexiconMatcher:
                 f"{where}pattern of {entry_id!r} does not compile: {str(err).splitlines()[0]}; "
                 "fix the pattern (format: docs/lexicons.md)"
             ) from err
+
+    def _end_satisfies(self, tail: list[dict[str, Any]]) -> bool:
+        """Whether each of a pattern's trailing context tokens takes a full stop (a ``NOT_IN`` list of
+        words, ``IS_PUNCT``, a list that holds "."): then the sentence's end does too."""
+        for spec in tail:
+            if spec.get("OP") in ("?", "*"):
+                continue
+            probe = Matcher(self.vocab)
+            probe.add("probe", [[{k: v for k, v in spec.items() if k != "OP"}]])
+            if not probe(Doc(self.vocab, words=[_FULL_STOP]), allow_missing=True):
+                return False
+        return True
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -379,6 +407,10 @@ class LexiconMatcher:
                 if start >= end:
                     continue
                 entry_id = strings[match_id]
+                if entry_id.endswith(AT_END):
+                    if not _at_end(doc, end):
+                        continue
+                    entry_id = entry_id[: -len(AT_END)]
                 if (start, end, entry_id) in seen:
                     continue
                 seen.add((start, end, entry_id))
@@ -396,6 +428,11 @@ class LexiconMatcher:
             return True  # (an empty matcher is skipped anyway)
         # the lists write ’ as ': with one there, a token's real lowercase form may differ from its list entry
         return any("'" in low or any(gate.search(low) for gate in gates) for low in lowers)
+
+
+def _at_end(doc: Doc, end: int) -> bool:
+    """Whether only closing quotes, brackets and spaces follow token ``end``."""
+    return all(token.is_space or token.is_quote or token.is_bracket for token in doc[end:])
 
 
 def _lower_regex(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
