@@ -18,6 +18,18 @@ The file (``version`` 1)::
 ``type`` is ``flag`` (``id`` = the flag's ``rule_id``) or ``finding``
 (``id`` = the check id); ``lang`` limits a finding decision to one target
 language (``null``: any).
+
+A decision can also be a rule, written by hand, for a whole file or a whole
+folder: ``"text": "*"`` covers every line, and the ``id`` may be a glob
+(``fr.dialect.*``), or for flags ``label:NAME`` (every flag with that label,
+``label:eye-dialect``) or ``kind:NAME`` (``kind:profanity``). A casual
+Québec film need not flag each "T'as"::
+
+    {"type": "flag", "id": "label:eye-dialect", "text": "*", "note": "the film's register"}
+
+Rules in ``locpipe-decisions.json`` (no stem) apply to every file of its
+folder (a series' episodes); ``--ignore`` on the command line adds rules for
+one run.
 """
 
 from __future__ import annotations
@@ -27,13 +39,18 @@ import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, UsageError
 from .io import atomic_write_text, read_bytes
 from .model import Finding, Flag, Transcript
 
 SUFFIX = ".locpipe-decisions.json"
+#: the sidecar whose decisions apply to every file of its folder
+FOLDER_FILE = "locpipe-decisions.json"
+#: the text of a decision that covers every line
+EVERY_LINE = "*"
 VERSION = 1
 STATUSES = ("ignore",)
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
@@ -65,6 +82,24 @@ class Decision:
     def key(self) -> tuple[str, str, str]:
         return (self.type, self.id, self.text)
 
+    @property
+    def is_rule(self) -> bool:
+        """Whether it covers more than one rule id or one text (a glob, ``label:``/``kind:``, ``*``)."""
+        return self.text == EVERY_LINE or self.id.startswith(("label:", "kind:")) or any(c in self.id for c in "*?[")
+
+    def covers_flag(self, flag: Flag, text: str) -> bool:
+        if self.type != "flag" or self.text not in (EVERY_LINE, text):
+            return False
+        if self.id.startswith("label:"):
+            return flag.label == self.id[6:]
+        if self.id.startswith("kind:"):
+            return flag.kind == self.id[5:]
+        return fnmatchcase(flag.rule_id, self.id)
+
+    def covers_finding(self, finding: Finding, text: str) -> bool:
+        return (self.type == "finding" and self.text in (EVERY_LINE, text) and fnmatchcase(finding.check, self.id)
+                and not (self.lang and finding.lang and self.lang != finding.lang))
+
 
 @dataclass
 class Decisions:
@@ -77,6 +112,8 @@ class Decisions:
 
     path: Path | None = None
     items: dict[tuple[str, str, str], Decision] = field(default_factory=dict)
+    #: where the decisions came from, to name in a summary (files, ``--ignore``)
+    sources: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -201,34 +238,87 @@ def apply_decisions(transcript: Transcript, decisions: Decisions) -> int:
     """Mark every flag and finding a decision covers ``status="ignore"``; return how many were marked."""
     if not decisions.items:
         return 0
+    rules = [d for d in decisions.items.values() if d.is_rule]
     seg_text = {s.id: normalise(s.text) for s in transcript.segments}
     marked = 0
     for flag in transcript.flags:
         text = seg_text.get(flag.segment, normalise(flag.text))
         decision = decisions.items.get(("flag", flag.rule_id, text))
+        if decision is None:
+            decision = next((d for d in rules if d.covers_flag(flag, text)), None)
         if decision is not None and flag.status != decision.status:
             flag.status = decision.status
             marked += 1
     for finding in transcript.findings:
-        decision = decisions.items.get(("finding", finding.check, finding_text(transcript, finding)))
-        if decision is None or (decision.lang and finding.lang and decision.lang != finding.lang):
-            continue
-        if finding.status != decision.status:
+        text = finding_text(transcript, finding)
+        decision = decisions.items.get(("finding", finding.check, text))
+        if decision is not None and decision.lang and finding.lang and decision.lang != finding.lang:
+            decision = None
+        if decision is None:
+            decision = next((d for d in rules if d.covers_finding(finding, text)), None)
+        if decision is not None and finding.status != decision.status:
             finding.status = decision.status
             marked += 1
     return marked
 
 
+def parse_ignore(spec: str | None) -> list[Decision]:
+    """Rules from ``--ignore``: comma-separated flag rule ids or globs (``fr.dialect.*``), ``label:NAME``,
+    ``kind:NAME``, or ``check:ID`` for a QC check (globs too); each covers every line."""
+    out = []
+    for item in (spec or "").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        _prefix, _, name = item.partition(":") if item.startswith(("check:", "label:", "kind:")) else ("", "", item)
+        if not name.strip():
+            raise UsageError(f"--ignore {item!r} names nothing; give a rule id, a glob, or label:NAME, "
+                             "kind:NAME, check:ID")
+        if item.startswith("check:"):
+            out.append(Decision(type="finding", id=item[6:], text=EVERY_LINE, note="--ignore"))
+        else:
+            out.append(Decision(type="flag", id=item, text=EVERY_LINE, note="--ignore"))
+    return out
+
+
+def decisions_for(source: str | Path, out_dir: str | Path | None = None, *, ignore: list[Decision] | None = None
+                  ) -> Decisions:
+    """Every decision that applies to ``source``: its own sidecar's (:func:`find_decisions`), the rules of
+    the folder's ``locpipe-decisions.json`` (beside it, and in ``out_dir``), and ``ignore``. Its ``path`` is
+    the file's own sidecar, the one a review writes to."""
+    own = load_decisions(find_decisions(source, out_dir))
+    merged = Decisions(path=own.path)
+    folders = [Path(source).parent] + ([Path(out_dir)] if out_dir is not None else [])
+    for folder in dict.fromkeys(p.resolve() for p in folders):
+        shared = folder / FOLDER_FILE
+        if shared.is_file():
+            loaded = load_decisions(shared)
+            merged.items.update(loaded.items)
+            merged.sources.append(FOLDER_FILE)
+    if own.items:
+        merged.items.update(own.items)
+        merged.sources.append(own.path.name if own.path else "decisions")
+    if ignore:
+        merged.items.update((d.key, d) for d in ignore)
+        merged.sources.append("--ignore")
+    merged.sources = list(dict.fromkeys(merged.sources))
+    return merged
+
+
 __all__ = [
+    "EVERY_LINE",
+    "FOLDER_FILE",
     "Decision",
     "Decisions",
     "SUFFIX",
     "apply_decisions",
     "decision_for_finding",
     "decision_for_flag",
+    "decisions_for",
     "decisions_path",
     "find_decisions",
     "load_decisions",
     "normalise",
+    "parse_ignore",
     "save_decisions",
 ]

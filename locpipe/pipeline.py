@@ -38,7 +38,7 @@ FOLDER_EXTENSIONS: tuple[str, ...] = (
     ".fountain", ".spmd",
 )
 #: Names of files locpipe writes, never taken as inputs from a folder.
-_OUTPUT_MARKERS = (".review.", ".locpipe.json", ".locpipe-decisions.json")
+_OUTPUT_MARKERS = (".review.", ".locpipe.json", "locpipe-decisions.json")  # a file's sidecar and a folder's
 STAGES: tuple[str, ...] = ("parse", "segment", "detect", "baseline", "translate", "check", "write")
 
 Progress = Callable[[str, str], None]  # (file, stage or "done"/"failed")
@@ -68,6 +68,7 @@ class RunOptions:
         encoding: input encoding.
         no_mt_reason: why there is no translation (shown in the review sheets).
         protect: inputs never to overwrite.
+        ignore: ``--ignore`` rules (:func:`locpipe.decisions.parse_ignore`).
     """
 
     langs: list[str] = field(default_factory=list)
@@ -84,6 +85,7 @@ class RunOptions:
     encoding: str | None = None
     no_mt_reason: str = ""
     protect: list[str] = field(default_factory=list)
+    ignore: str | None = None
 
 
 # --------------------------------------------------------------------------- inputs and names
@@ -184,7 +186,7 @@ def translation_output(path: Path, lang: str, out_dir: str | Path | None) -> Pat
 def process_file(path: Path, stem: str, options: RunOptions, progress: Progress | None = None) -> FileSummary:
     """Take one file through every stage and write its outputs; a LocpipeError propagates."""
     from . import formats
-    from .decisions import apply_decisions, find_decisions, load_decisions
+    from .decisions import apply_decisions, decisions_for, parse_ignore
     from .profiles import get_profile
     from .review import write_reviews
     from .stages.check import CHECKS, check
@@ -251,7 +253,7 @@ def process_file(path: Path, stem: str, options: RunOptions, progress: Progress 
     if diff is not None:
         transcript.findings = keep_changed(transcript, diff, transcript.findings, old.findings if old else [])
         transcript.flags = changed_flags(diff, transcript.flags)
-    apply_decisions(transcript, load_decisions(find_decisions(path, options.out_dir)))
+    apply_decisions(transcript, decisions_for(path, options.out_dir, ignore=parse_ignore(options.ignore)))
 
     stage("write")
     written: list[Path] = []

@@ -21,6 +21,15 @@ def parse_langs(value: str | None, *, required: bool = True) -> list[str]:
     return list(dict.fromkeys(langs))
 
 
+IGNORE_HELP = ("Hide these flags everywhere: rule ids or globs (fr.dialect.*), label:NAME, kind:NAME, "
+               "check:ID; comma-separated (also a folder's locpipe-decisions.json).")
+
+
+def ignore_option(func):  # type: ignore[no-untyped-def]
+    """``--ignore RULES``: decisions that cover every line, for one run (:func:`locpipe.decisions.parse_ignore`)."""
+    return click.option("--ignore", "ignore", default=None, metavar="RULES", help=IGNORE_HELP)(func)
+
+
 def report_failures(failures: Sequence[tuple[str | Path, LocpipeError]]) -> None:
     """End a batch that went on past its bad files: name each file and what was wrong with it (the
     line too, where the error knows it) on stderr, then exit with code 2. Nothing when none failed."""

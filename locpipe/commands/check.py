@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from ..errors import InputError, LocpipeError, UsageError
+from . import ignore_option
 
 FORMATS = ("text", "json", "junit", "github", "markdown")
 
@@ -50,6 +51,7 @@ def _lang_from_name(target: Path) -> str | None:
 @click.option("--encoding", default=None, help="Input encoding (default: detected).")
 @click.option("--no-detect", is_flag=True, help="Skip the idiom/culture/humor/dialect detectors (faster).")
 @click.option("--list-checks", is_flag=True, help="List the checks with their ids and severities, and exit.")
+@ignore_option
 def check_cmd(
     files: tuple[Path, ...],
     profile: str | None,
@@ -65,6 +67,7 @@ def check_cmd(
     encoding: str | None,
     no_detect: bool,
     list_checks: bool,
+    ignore: str | None,
 ) -> None:
     """Check subtitle or script FILES for timing, layout, markup and translation problems.
 
@@ -109,7 +112,7 @@ def check_cmd(
         try:
             findings, counts = check_file(
                 path, profile=prof, lang=lang, target=target, from_lang=from_lang, fps=fps, glossary=terms,
-                encoding=encoding, baseline=baseline, detect_flags=not no_detect,
+                encoding=encoding, baseline=baseline, detect_flags=not no_detect, ignore=ignore,
             )
         except BaselineError:
             raise  # an unknown --baseline revision is wrong for every file
@@ -157,11 +160,12 @@ def check_file(
     encoding: str | None = None,
     baseline: str | None = None,
     detect_flags: bool = True,
+    ignore: str | None = None,
 ) -> tuple[list[Any], dict[str, int] | None]:
     """Findings for one file (and its translation), and its cues per baseline status (``None``
     without a baseline). Raises a LocpipeError for a file that cannot be read."""
     from .. import formats
-    from ..decisions import apply_decisions, find_decisions, load_decisions
+    from ..decisions import apply_decisions, decisions_for, parse_ignore
     from ..stages.check import check
     from ..stages.diff import diff_against, keep_changed, mark_segments, read_baseline
     from ..stages.segment import segment
@@ -173,7 +177,7 @@ def check_file(
         from ..detect import detect
 
         detect(transcript)
-    decisions = load_decisions(find_decisions(path))
+    decisions = decisions_for(path, ignore=parse_ignore(ignore))
     apply_decisions(transcript, decisions)
     findings = check(transcript, profile=profile, fps=fps)
     if lang is not None:

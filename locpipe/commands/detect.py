@@ -10,7 +10,7 @@ import click
 
 from ..errors import InputError
 from ..model import FLAG_KINDS
-from . import report_failures
+from . import ignore_option, report_failures
 
 
 def _timecode(ms: int | None) -> str:
@@ -71,20 +71,25 @@ def _print_rich(transcript: Any) -> None:
 @click.option("--fps", type=float, help="Frame rate for frame-based formats (MicroDVD).")
 @click.option("--lexicon-dir", type=click.Path(file_okay=False), hidden=True,
               help="Lexicon root to read instead of the package's (<dir>/<lang>/*.jsonl).")
+@ignore_option
 def detect_cmd(
     files: tuple[str, ...], lang: str | None, as_json: bool, kinds: str | None, spacy_model: str | None,
-    encoding: str | None, fps: float | None, lexicon_dir: str | None,
+    encoding: str | None, fps: float | None, lexicon_dir: str | None, ignore: str | None,
 ) -> None:
     """Flag idioms, culture-bound references, humor, dialect and slang in FILE(s).
 
     Prints a table (cue, timecode, kind/label, matched text, gloss and suggestion),
     or with --json the transcript with its flags; each flag carries its kind, the
     matched text and the numbers (0-based indexes) of the cues it touches.
+    Flags the reviewers' decisions ignore (the file's and the folder's
+    sidecars, --ignore) are left out.
     """
+    from ..decisions import apply_decisions, decisions_for, parse_ignore
     from ..detect import detect, parse_kinds
     from ..formats import load
 
     wanted = parse_kinds(kinds)
+    rules = parse_ignore(ignore)
     results = []
     failures: list[tuple[str, InputError]] = []
     printer = _print_rich if sys.stdout.isatty() else _print_plain
@@ -93,6 +98,8 @@ def detect_cmd(
             transcript = load(path, encoding=encoding, fps=fps, language=lang or "")
             detect(transcript, lang=lang, kinds=sorted(wanted) if wanted else None, spacy_model=spacy_model,
                    lexicon_dir=lexicon_dir)
+            if apply_decisions(transcript, decisions_for(path, ignore=rules)):
+                transcript.flags = [f for f in transcript.flags if f.status != "ignore"]
         except InputError as err:
             # a file that cannot be read: the others are still done, and it is reported at the end (a wrong
             # option, a missing --spacy-model or a broken lexicon is wrong for every file and stops here)

@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from ..errors import LocpipeError
-from . import parse_langs, report_failures
+from . import ignore_option, parse_langs, report_failures
 
 
 def review_transcripts(
@@ -58,6 +58,7 @@ def review_transcripts(
 @click.option("--models-dir", type=click.Path(path_type=Path), default=None, help="Folder of installed Argos packages.")
 @click.option("--no-translate", is_flag=True, help="Review the source only, even when a model is installed.")
 @click.option("--encoding", default=None, help="Input encoding (default: detected).")
+@ignore_option
 def review_cmd(
     files: tuple[Path, ...],
     to_langs: str | None,
@@ -68,15 +69,17 @@ def review_cmd(
     models_dir: Path | None,
     no_translate: bool,
     encoding: str | None,
+    ignore: str | None,
 ) -> None:
     """Write review sheets (HTML, XLSX, CSV, XLIFF 2.1, JSON) for subtitle or script FILES."""
     from .. import formats
-    from ..decisions import apply_decisions, find_decisions, load_decisions
+    from ..decisions import apply_decisions, decisions_for, parse_ignore
     from ..profiles import get_profile
     from ..review import parse_formats, write_reviews
 
     langs = parse_langs(to_langs, required=False)
     names = parse_formats(fmt)
+    rules = parse_ignore(ignore)
     prof = get_profile(profile)
     failures: list[tuple[Path, LocpipeError]] = []
     loaded: list[tuple[Path, Any]] = []
@@ -98,7 +101,7 @@ def review_cmd(
         inputs = [p for p, _ in loaded]
         for path, transcript in loaded:
             folder = out_dir if out_dir is not None else path.parent
-            decisions = load_decisions(find_decisions(path, out_dir))
+            decisions = decisions_for(path, out_dir, ignore=rules)
             ignored = apply_decisions(transcript, decisions)
             try:
                 written = write_reviews(transcript, folder, formats=names, langs=langs, profile=prof,
@@ -116,7 +119,7 @@ def review_cmd(
                 kinds[f.kind] = kinds.get(f.kind, 0) + 1
             findings = [f for f in transcript.findings if f.status != "ignore" and (f.lang is None or f.lang in langs)]
             summary = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none"
-            extra = f"; {ignored} ignored by {decisions.path.name}" if ignored and decisions.path else ""
+            extra = f"; {ignored} ignored by {' and '.join(decisions.sources)}" if ignored else ""
             click.echo(f"{path}: {len(transcript.segments)} segments, {len(flags)} flags ({summary}), "
                        f"{len(findings)} findings{extra}")
     report_failures(failures)

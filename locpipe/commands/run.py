@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from ..errors import LocpipeError, UsageError
-from . import parse_langs
+from . import ignore_option, parse_langs
 
 
 def resolve_models(langs: list[str], *, from_lang: str, models_dir: Path | None, install_missing: bool,
@@ -126,6 +126,7 @@ class Display:
 @click.option("--glossary", type=click.Path(path_type=Path), default=None, help="CSV/TSV: source term, target term or 'keep'[, language].")
 @click.option("--fps", type=float, default=None, help="Frame rate for frame-based formats and the minimum gap.")
 @click.option("--encoding", default=None, help="Input encoding (default: detected).")
+@ignore_option
 def run_cmd(
     paths: tuple[str, ...],
     to_langs: str,
@@ -143,6 +144,7 @@ def run_cmd(
     glossary: Path | None,
     fps: float | None,
     encoding: str | None,
+    ignore: str | None,
 ) -> None:
     """Run the whole pipeline on PATHS (files, folders, globs) into every language of --to.
 
@@ -185,7 +187,7 @@ def run_cmd(
         from_lang=from_lang, models_dir=str(models_dir) if models_dir is not None else None,
         tm=False if no_tm else (str(tm_path) if tm_path is not None else None),
         glossary=str(glossary) if glossary is not None else None, baseline=baseline, formats=formats, fps=fps,
-        encoding=encoding, no_mt_reason=reason, protect=[str(p) for p in inputs],
+        encoding=encoding, no_mt_reason=reason, protect=[str(p) for p in inputs], ignore=ignore,
     )
     live = sys.stderr.isatty()
     with Display(len(inputs), live=live) as display:
