@@ -1,0 +1,89 @@
+"""Figurative compounds (white elephant, rat race, glass ceiling): ``idioms-compounds-*.jsonl``; and
+the noun-phrase idioms of the other files that are also said literally (a banana skin, a curve ball).
+
+Each compound has a case in ``tests/data/idioms-compounds-*.jsonl``, and each noun-phrase idiom given a
+``literal`` list one in ``tests/data/idioms-literal-np.jsonl``, written for these files: a line where the
+phrase is meant figuratively (flagged with confidence ≥ 0.5) and, when the words also have a literal
+reading, a line where they are meant literally (below 0.5: the entry's ``literal`` list gives the cue).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from test_detect_support import make_transcript  # noqa: E402
+
+from locpipe.detect import detect  # noqa: E402
+from locpipe.detect.components import get_lemmatizer  # noqa: E402
+from locpipe.detect.idioms import IDIOMATIC_THRESHOLD, _pattern_words  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+LEXICONS = sorted((ROOT / "locpipe" / "lexicons" / "en").glob("idioms-compounds-*.jsonl"))
+DATA = [*sorted((ROOT / "tests" / "data").glob("idioms-compounds-*.jsonl")),
+        ROOT / "tests" / "data" / "idioms-literal-np.jsonl"]
+CASES = [json.loads(line) for path in DATA for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+ENTRIES = {json.loads(line)["id"]: json.loads(line) for path in LEXICONS
+           for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def _confidences(sentences: list[str]) -> list[dict[str, float]]:
+    """Per sentence: rule id → highest confidence (an SDH line between sentences keeps their words
+    apart)."""
+    lines: list[str] = []
+    for sentence in sentences:
+        lines += [sentence, "[---]"]
+    transcript = detect(make_transcript(lines), kinds="idiom")
+    by_segment: dict[str, dict[str, float]] = {}
+    for flag in transcript.flags:
+        seen = by_segment.setdefault(flag.segment, {})
+        seen[flag.rule_id] = max(seen.get(flag.rule_id, 0.0), flag.confidence)
+    return [by_segment.get(f"s{2 * i + 1:04d}", {}) for i in range(len(sentences))]
+
+
+@pytest.fixture(scope="module")
+def results() -> list[tuple[dict[str, float], dict[str, float] | None]]:
+    sentences = [case["idiomatic"] for case in CASES] + [case["literal"] for case in CASES if case.get("literal")]
+    found = iter(_confidences(sentences))
+    figurative = [next(found) for _case in CASES]
+    return [(fig, next(found) if case.get("literal") else None) for fig, case in zip(figurative, CASES, strict=True)]
+
+
+def test_every_compound_has_a_case_and_every_case_an_entry() -> None:
+    from locpipe.detect.lexicon import load_lexicon
+
+    assert len(ENTRIES) >= 300
+    compounds = [case["id"] for case in CASES if case["id"] in ENTRIES]
+    assert sorted(compounds) == sorted(ENTRIES)
+    literal = {e["id"]: e for e in load_lexicon("en").entries("idioms") if e["id"] not in ENTRIES}
+    others = [case for case in CASES if case["id"] not in ENTRIES]
+    assert len(others) >= 130
+    assert all(case["literal"] and literal[case["id"]].get("literal") for case in others)
+
+
+@pytest.mark.parametrize("k", range(len(CASES)), ids=[c["id"].split(".", 2)[2] for c in CASES])
+def test_figurative_use_is_flagged_and_literal_use_is_not(results, k: int) -> None:
+    case = CASES[k]
+    figurative, plain = results[k]
+    assert figurative.get(case["id"], 0.0) >= IDIOMATIC_THRESHOLD, (case["idiomatic"], figurative)
+    if plain is not None:
+        assert plain.get(case["id"], 0.0) < IDIOMATIC_THRESHOLD, (case["literal"], plain)
+
+
+def test_literal_lists_hold_scene_words_never_the_compounds_own() -> None:
+    lemmatize = get_lemmatizer("en")
+    bad = []
+    for entry_id, entry in ENTRIES.items():
+        own = _pattern_words(entry, lemmatize)
+        words = entry.get("literal", [])
+        if len(set(words)) != len(words):
+            bad.append(f"{entry_id}: repeated literal word")
+        bad += [f"{entry_id}: literal {w!r}" for w in words
+                if not w.isalpha() or w != w.lower() or lemmatize(w) in own or w in own]
+        if not entry["gloss"].strip() or len(entry["gloss"]) > 120:
+            bad.append(f"{entry_id}: gloss")
+    assert bad == []
