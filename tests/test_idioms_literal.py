@@ -133,3 +133,14 @@ def test_glosses_are_plain_and_short() -> None:
            if not entry["gloss"].strip() or len(entry["gloss"]) > 120
            or entry["gloss"].strip().lower() == str(entry["pattern"]).lower()]
     assert bad == []
+
+
+def test_a_number_before_a_measure_noun_reads_the_idiom_literally() -> None:
+    """'5 miles away' is a distance, 'miles away' and 'a million miles away' are the daydream."""
+    counted, five, figure, million = _confidences(
+        ["It's 5 miles away, mate.", "Is it far? Only five miles away.", "Sorry, I was miles away.",
+         "You look a million miles away."])
+    assert counted["en.idiom.miles-away"] < IDIOMATIC_THRESHOLD
+    assert five["en.idiom.miles-away"] < IDIOMATIC_THRESHOLD
+    assert figure["en.idiom.miles-away"] >= IDIOMATIC_THRESHOLD
+    assert max(million.values()) >= IDIOMATIC_THRESHOLD

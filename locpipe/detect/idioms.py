@@ -90,7 +90,32 @@ def literal_evidence(
     if acronym:
         strong = True
         reasons.append(f"'{acronym}' is an acronym, not the idiom's word")
+    counted = _counted(item, span)
+    if counted:
+        strong = True
+        reasons.append(f"'{counted}' counts them: a measure, probably meant literally")
     return LiteralEvidence(reasons, strong)
+
+
+#: the measure nouns an idiom may start with ("miles away", "hours on end") that a number before them
+#: turns back into a measure ("it's five miles away")
+MEASURE_NOUNS = frozenset(["mile", "miles", "yard", "yards", "foot", "feet", "inch", "inches", "metre", "metres",
+                           "meter", "meters", "kilometre", "kilometres", "hour", "hours", "minute", "minutes",
+                           "second", "seconds", "day", "days", "week", "weeks", "month", "months", "year", "years",
+                           "light", "pound", "pounds", "dollar", "dollars"])
+#: numbers that count (a hundred, a million miles away are the figure's own exaggeration)
+COUNTING_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                            "fifteen", "twenty", "thirty", "forty", "fifty", "several", "few"])
+
+
+def _counted(item: Item, span: Any) -> str:
+    """The number just before a match that starts with a measure noun ("5 miles away"), else ''."""
+    if span.start == 0 or item.doc[span.start].lower_ not in MEASURE_NOUNS:
+        return ""
+    before = item.doc[span.start - 1]
+    if before.text.replace(",", "").replace(".", "").isdigit() or before.lower_ in COUNTING_WORDS:
+        return f"{before.text} {item.doc[span.start].text}"
+    return ""
 
 
 #: verbs that head a prepositional idiom without being written in it ("sitting on the fence",
