@@ -87,3 +87,23 @@ def test_literal_lists_hold_scene_words_never_the_compounds_own() -> None:
         if not entry["gloss"].strip() or len(entry["gloss"]) > 120:
             bad.append(f"{entry_id}: gloss")
     assert bad == []
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a longer idiom does not swallow a compound: not 'in the zone' with "friend" as its modifier
+    ("She put me in the friend zone.", [("friend zone", "en.idiom.friend-zone")]),
+    # nor end on the compound's first word: not 'in the black' before "economy"
+    ("They work in the black economy.", [("black economy", "en.idiom.black-economy")]),
+    ("We are finally in the black.", [("in the black", "en.idiom.in-the-black")]),
+    ("He was in the zone all night.", [("in the zone", "en.idiom.in-the-zone")]),
+    # a verb and its particle after the compound is no compound: the compound stays
+    ("Give me your elevator pitch in thirty seconds.", [("elevator pitch", "en.idiom.elevator-pitch")]),
+    # the words of a hyphen or a possessive are the longer idiom's own
+    ("It was a knee-jerk reaction.", [("knee-jerk reaction", "en.idiom.knee-jerk-reaction")]),
+    ("It's still an old boys' club.", [("old boys' club", "en.idiom.old-boys-club")]),
+])
+def test_a_compound_is_not_swallowed_by_a_longer_idiom(line: str, expected: list[tuple[str, str]]) -> None:
+    from locpipe.detect import get_nlp
+
+    doc = get_nlp("en")(line)
+    assert [(span.text, span.id_) for span in doc.spans["locpipe_idiom"]] == expected

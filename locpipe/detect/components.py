@@ -277,6 +277,9 @@ class LexiconMatcher:
         self.entries: dict[str, dict[str, Any]] = {}
         #: per entry with context tokens, their positions in its token pattern
         self.context: dict[str, frozenset[int]] = {}
+        #: per idiom entry, the words of its template (:meth:`_template_words`)
+        self.template_words: dict[str, frozenset[str] | None] = {}
+        self.function_words: frozenset[str] = frozenset(nlp.Defaults.stop_words)
         gazetteer = stem in ("culture", "dialect", "puns")
         case = stem in ("culture", "dialect")
         compiler = TemplateCompiler(lang, self.lemmatize, lambda text: [t.text for t in nlp.make_doc(text)])
@@ -417,10 +420,24 @@ class LexiconMatcher:
                 spans.append(Span(doc, start, end, label=self.entries[entry_id]["label"], span_id=entry_id))
         if self.stem == "puns":
             doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
+        elif self.stem == "idioms" and len(spans) > 1:
+            doc.spans[self.spans_key] = _longest(_compounds_first(spans, self._template_words, self.function_words))
         else:
             doc.spans[self.spans_key] = _longest(spans)
         return doc
 
+
+    def _template_words(self, entry_id: str) -> frozenset[str] | None:
+        """The words (and their lemmas) of an entry's template without slots; None for a token pattern or
+        a template with a slot (its filler's words are not inserted modifiers)."""
+        if entry_id not in self.template_words:
+            pattern = self.entries[entry_id]["pattern"]
+            words = None
+            if isinstance(pattern, str) and not _SLOT_SYNTAX.search(pattern):
+                items = _WORD.findall(pattern.lower())
+                words = frozenset(items) | frozenset(self.lemmatize(w) for w in items)
+            self.template_words[entry_id] = words
+        return self.template_words[entry_id]
 
     def _residual_may_match(self, lowers: list[str]) -> bool:
         gates = self.residual_gates
@@ -451,6 +468,35 @@ def _lower_regex(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
 _COMMON_LEMMAS = frozenset(
     ["the", "a", "an", "be", "have", "do", "to", "of", "in", "on", "at", "for", "with", "and", "or", "not", "it", "you", "i", "he", "she", "we", "they", "one", "'s", "get", "go", "make", "take", "come", "up", "out", "off", "down", "over", "into", "as", "by", "that", "this"]
 )
+
+
+_SLOT_SYNTAX = re.compile(r"\b(?:one's|someone's|somebody's|someone|somebody|something|oneself)\b", re.I)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _compounds_first(spans: list[Span], template_words: Any, function_words: frozenset[str]) -> list[Span]:
+    """Idioms: a longer match that swallowed a compound is not the reading, the compound is. It took the
+    compound's first word as a modifier it allows ("in the friend zone": 'friend zone', not 'in the
+    zone'), or its own last word is the first of a compound of content words ("in the black economy":
+    'black economy', not 'in the black'; but "an elevator pitch in thirty seconds" stays 'elevator
+    pitch', "pitch in" being a verb and its particle)."""
+    drop: set[int] = set()
+    for k, outer in enumerate(spans):
+        words = template_words(outer.id_)
+        if words is None:
+            continue
+        for inner in spans:
+            if inner.id_ == outer.id_ or not outer.start <= inner.start < outer.end:
+                continue
+            if inner.end <= outer.end:
+                if len(inner) < len(outer) and any(
+                        t.is_alpha and t.lower_ not in words and t.lemma_ not in words for t in inner):
+                    drop.add(k)
+            elif inner.start == outer.end - 1 > outer.start:
+                inner_words = template_words(inner.id_)
+                if inner_words and not inner_words & function_words:
+                    drop.add(k)
+    return [span for k, span in enumerate(spans) if k not in drop]
 
 
 def _longest(spans: list[Span]) -> list[Span]:
