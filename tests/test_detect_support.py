@@ -86,3 +86,19 @@ def lexicon_entries(name: str, lang: str = "en") -> list[dict]:
 
     path = Path(__file__).resolve().parents[1] / "locpipe" / "lexicons" / lang / name
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def idiom_confidences(sentences: list[str]) -> list[dict[str, float]]:
+    """Per sentence: idiom rule id → highest confidence. One transcript, an SDH line between
+    sentences so that no sentence's words become another's context."""
+    from locpipe.detect import detect
+
+    lines: list[str] = []
+    for sentence in sentences:
+        lines += [sentence, "[---]"]
+    transcript = detect(make_transcript(lines), kinds="idiom")
+    by_segment: dict[str, dict[str, float]] = {}
+    for flag in transcript.flags:
+        seen = by_segment.setdefault(flag.segment, {})
+        seen[flag.rule_id] = max(seen.get(flag.rule_id, 0.0), flag.confidence)
+    return [by_segment.get(f"s{2 * i + 1:04d}", {}) for i in range(len(sentences))]

@@ -16,9 +16,8 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from test_detect_support import make_transcript  # noqa: E402
+from test_detect_support import idiom_confidences  # noqa: E402
 
-from locpipe.detect import detect  # noqa: E402
 from locpipe.detect.components import get_lemmatizer  # noqa: E402
 from locpipe.detect.idioms import IDIOMATIC_THRESHOLD, _pattern_words  # noqa: E402
 
@@ -31,24 +30,10 @@ ENTRIES = {json.loads(line)["id"]: json.loads(line) for path in LEXICONS
            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
 
 
-def _confidences(sentences: list[str]) -> list[dict[str, float]]:
-    """Per sentence: rule id → highest confidence (an SDH line between sentences keeps their words
-    apart)."""
-    lines: list[str] = []
-    for sentence in sentences:
-        lines += [sentence, "[---]"]
-    transcript = detect(make_transcript(lines), kinds="idiom")
-    by_segment: dict[str, dict[str, float]] = {}
-    for flag in transcript.flags:
-        seen = by_segment.setdefault(flag.segment, {})
-        seen[flag.rule_id] = max(seen.get(flag.rule_id, 0.0), flag.confidence)
-    return [by_segment.get(f"s{2 * i + 1:04d}", {}) for i in range(len(sentences))]
-
-
 @pytest.fixture(scope="module")
 def results() -> list[tuple[dict[str, float], dict[str, float] | None]]:
     sentences = [case["idiomatic"] for case in CASES] + [case["literal"] for case in CASES if case.get("literal")]
-    found = iter(_confidences(sentences))
+    found = iter(idiom_confidences(sentences))
     figurative = [next(found) for _case in CASES]
     return [(fig, next(found) if case.get("literal") else None) for fig, case in zip(figurative, CASES, strict=True)]
 

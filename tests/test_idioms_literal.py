@@ -15,9 +15,8 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from test_detect_support import make_transcript  # noqa: E402
+from test_detect_support import idiom_confidences  # noqa: E402
 
-from locpipe.detect import detect  # noqa: E402
 from locpipe.detect.components import get_lemmatizer  # noqa: E402
 from locpipe.detect.idioms import IDIOMATIC_THRESHOLD, _pattern_words  # noqa: E402
 
@@ -66,23 +65,9 @@ REMOVED = [
 ]
 
 
-def _confidences(sentences: list[str]) -> list[dict[str, float]]:
-    """Per sentence: rule id → highest confidence. One transcript, an SDH line between
-    sentences so that no sentence's words become another's context."""
-    lines: list[str] = []
-    for sentence in sentences:
-        lines += [sentence, "[---]"]
-    transcript = detect(make_transcript(lines), kinds="idiom")
-    by_segment: dict[str, dict[str, float]] = {}
-    for flag in transcript.flags:
-        seen = by_segment.setdefault(flag.segment, {})
-        seen[flag.rule_id] = max(seen.get(flag.rule_id, 0.0), flag.confidence)
-    return [by_segment.get(f"s{2 * i + 1:04d}", {}) for i in range(len(sentences))]
-
-
 @pytest.fixture(scope="module")
 def pair_results() -> list[tuple[dict[str, float], dict[str, float]]]:
-    found = _confidences([s for _id, idiomatic, literal in PAIRS for s in (idiomatic, literal)])
+    found = idiom_confidences([s for _id, idiomatic, literal in PAIRS for s in (idiomatic, literal)])
     return [(found[2 * k], found[2 * k + 1]) for k in range(len(PAIRS))]
 
 
@@ -95,7 +80,7 @@ def test_idiomatic_use_is_flagged_and_literal_use_is_not(pair_results, k: int) -
 
 
 def test_removed_literal_dominant_entries_no_longer_fire() -> None:
-    found = _confidences([sentence for _id, sentence in REMOVED])
+    found = idiom_confidences([sentence for _id, sentence in REMOVED])
     fired = [(rule_id, sentence) for (rule_id, sentence), seen in zip(REMOVED, found, strict=True) if rule_id in seen]
     assert fired == []
 
@@ -137,7 +122,7 @@ def test_glosses_are_plain_and_short() -> None:
 
 def test_a_number_before_a_measure_noun_reads_the_idiom_literally() -> None:
     """'5 miles away' is a distance, 'miles away' and 'a million miles away' are the daydream."""
-    counted, five, figure, million = _confidences(
+    counted, five, figure, million = idiom_confidences(
         ["It's 5 miles away, mate.", "Is it far? Only five miles away.", "Sorry, I was miles away.",
          "You look a million miles away."])
     assert counted["en.idiom.miles-away"] < IDIOMATIC_THRESHOLD
