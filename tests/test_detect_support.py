@@ -88,7 +88,7 @@ def lexicon_entries(name: str, lang: str = "en") -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def idiom_confidences(sentences: list[str]) -> list[dict[str, float]]:
+def idiom_confidences(sentences: list[str], lang: str = "en") -> list[dict[str, float]]:
     """Per sentence: idiom rule id → highest confidence. One transcript, an SDH line between
     sentences so that no sentence's words become another's context."""
     from locpipe.detect import detect
@@ -96,7 +96,7 @@ def idiom_confidences(sentences: list[str]) -> list[dict[str, float]]:
     lines: list[str] = []
     for sentence in sentences:
         lines += [sentence, "[---]"]
-    transcript = detect(make_transcript(lines), kinds="idiom")
+    transcript = detect(make_transcript(lines, lang=lang), lang=lang, kinds="idiom")
     by_segment: dict[str, dict[str, float]] = {}
     for flag in transcript.flags:
         seen = by_segment.setdefault(flag.segment, {})

@@ -23,8 +23,11 @@ from locpipe.detect.idioms import IDIOMATIC_THRESHOLD, _pattern_words  # noqa: E
 
 ROOT = Path(__file__).resolve().parent.parent
 LEXICONS = sorted((ROOT / "locpipe" / "lexicons" / "en").glob("idioms-compounds-*.jsonl"))
-DATA = [*sorted((ROOT / "tests" / "data").glob("idioms-compounds-*.jsonl")),
+DATA = [*sorted((ROOT / "tests" / "data").glob("idioms-compounds-?.jsonl")),
         ROOT / "tests" / "data" / "idioms-literal-np.jsonl"]
+#: Spanish and French compounds (``<lang>/idioms-compounds.jsonl``): cases carry their language
+OTHER = {lang: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+         for lang in ("es", "fr") if (path := ROOT / "tests" / "data" / f"idioms-compounds-{lang}.jsonl").is_file()}
 CASES = [json.loads(line) for path in DATA for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 ENTRIES = {json.loads(line)["id"]: json.loads(line) for path in LEXICONS
            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
@@ -92,3 +95,23 @@ def test_a_compound_is_not_swallowed_by_a_longer_idiom(line: str, expected: list
 
     doc = get_nlp("en")(line)
     assert [(span.text, span.id_) for span in doc.spans["locpipe_idiom"]] == expected
+
+
+@pytest.mark.parametrize(("lang", "k"), [(lang, k) for lang, cases in OTHER.items() for k in range(len(cases))],
+                         ids=[f"{lang}-{c['id'].split('.', 2)[2]}" for lang, cases in OTHER.items() for c in cases])
+def test_spanish_and_french_compounds(lang: str, k: int) -> None:
+    case = OTHER[lang][k]
+    lines = [case["idiomatic"]] + ([case["literal"]] if case.get("literal") else [])
+    found = idiom_confidences(lines, lang=lang)
+    assert found[0].get(case["id"], 0.0) >= IDIOMATIC_THRESHOLD, (case["idiomatic"], found[0])
+    if case.get("literal"):
+        assert found[1].get(case["id"], 0.0) < IDIOMATIC_THRESHOLD, (case["literal"], found[1])
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+def test_every_spanish_and_french_compound_has_a_case(lang: str) -> None:
+    path = ROOT / "locpipe" / "lexicons" / lang / "idioms-compounds.jsonl"
+    if not path.is_file():
+        pytest.skip(f"no {lang} compounds file")
+    ids = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert sorted(ids) == sorted(case["id"] for case in OTHER.get(lang, []))
