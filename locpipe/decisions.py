@@ -40,6 +40,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError, UsageError
@@ -281,6 +282,13 @@ def parse_ignore(spec: str | None) -> list[Decision]:
     return out
 
 
+@lru_cache(maxsize=32)
+def _folder_decisions(path: str, mtime_ns: int, size: int) -> dict[tuple[str, str, str], Decision]:
+    """A folder's rules, read once per batch (every file of the folder asks for them); a file that
+    changed is read again (the key holds its time and size)."""
+    return load_decisions(path).items
+
+
 def decisions_for(source: str | Path, out_dir: str | Path | None = None, *, ignore: list[Decision] | None = None
                   ) -> Decisions:
     """Every decision that applies to ``source``: its own sidecar's (:func:`find_decisions`), the rules of
@@ -292,8 +300,8 @@ def decisions_for(source: str | Path, out_dir: str | Path | None = None, *, igno
     for folder in dict.fromkeys(p.resolve() for p in folders):
         shared = folder / FOLDER_FILE
         if shared.is_file():
-            loaded = load_decisions(shared)
-            merged.items.update(loaded.items)
+            stat = shared.stat()
+            merged.items.update(_folder_decisions(str(shared), stat.st_mtime_ns, stat.st_size))
             merged.sources.append(FOLDER_FILE)
     if own.items:
         merged.items.update(own.items)

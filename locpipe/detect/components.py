@@ -30,6 +30,7 @@ from spacy.util import filter_spans
 from ..errors import LexiconError
 from . import dialect, quantities
 from .context import LightDoc
+from .idioms import _pattern_words, has_slot
 from .lexicon import load_lexicon
 from .patterns import TemplateCompiler, compile_pattern, folded, gender_number_forms
 
@@ -426,17 +427,13 @@ class LexiconMatcher:
             doc.spans[self.spans_key] = _longest(spans)
         return doc
 
-
     def _template_words(self, entry_id: str) -> frozenset[str] | None:
-        """The words (and their lemmas) of an entry's template without slots; None for a token pattern or
-        a template with a slot (its filler's words are not inserted modifiers)."""
+        """The words (and their lemmas) of an entry's template; None for a token pattern or a template
+        with a slot (its filler's words are not inserted modifiers)."""
         if entry_id not in self.template_words:
-            pattern = self.entries[entry_id]["pattern"]
-            words = None
-            if isinstance(pattern, str) and not _SLOT_SYNTAX.search(pattern):
-                items = _WORD.findall(pattern.lower())
-                words = frozenset(items) | frozenset(self.lemmatize(w) for w in items)
-            self.template_words[entry_id] = words
+            entry = self.entries[entry_id]
+            self.template_words[entry_id] = (None if has_slot(entry)
+                                             else frozenset(_pattern_words(entry, self.lemmatize)))
         return self.template_words[entry_id]
 
     def _residual_may_match(self, lowers: list[str]) -> bool:
@@ -468,10 +465,6 @@ def _lower_regex(pattern: list[dict[str, Any]]) -> re.Pattern[str] | None:
 _COMMON_LEMMAS = frozenset(
     ["the", "a", "an", "be", "have", "do", "to", "of", "in", "on", "at", "for", "with", "and", "or", "not", "it", "you", "i", "he", "she", "we", "they", "one", "'s", "get", "go", "make", "take", "come", "up", "out", "off", "down", "over", "into", "as", "by", "that", "this"]
 )
-
-
-_SLOT_SYNTAX = re.compile(r"\b(?:one's|someone's|somebody's|someone|somebody|something|oneself)\b", re.I)
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _compounds_first(spans: list[Span], template_words: Any, function_words: frozenset[str]) -> list[Span]:

@@ -241,6 +241,7 @@ GENERIC_WORDS = frozenset(
 )
 #: replies looked at after an idiom (segments)
 LITERALISE_WINDOW = 2
+_LETTERS = re.compile(r"[^\W\d_]+")
 _TEMPLATE_SLOTS = frozenset(["one's", "someone's", "somebody's", "someone", "somebody", "something", "oneself", "sth"])
 
 
@@ -256,8 +257,16 @@ class Literalised:
     via_literal_list: bool
 
 
+def has_slot(entry: dict[str, Any]) -> bool:
+    """Whether an entry is a token pattern or a template with a slot (someone, one's …): words there are
+    the slot's filler, not the idiom's own."""
+    pattern = entry["pattern"]
+    return not isinstance(pattern, str) or any(item.strip("()").lower() in _TEMPLATE_SLOTS for item in pattern.split())
+
+
 def _pattern_words(entry: dict[str, Any], lemmatize: Any) -> set[str]:
-    """Lemmas of the literal words an entry's pattern is made of."""
+    """Lemmas of the literal words an entry's pattern is made of (a hyphen's and a possessive's words
+    too: "knee-jerk reaction" is made of knee, jerk and reaction; "old boys' club" of boys)."""
     pattern = entry["pattern"]
     words: list[str] = []
     if isinstance(pattern, str):
@@ -265,7 +274,7 @@ def _pattern_words(entry: dict[str, Any], lemmatize: Any) -> set[str]:
             body = item.strip("()")
             if body.lower() in _TEMPLATE_SLOTS:
                 continue
-            words.extend(w for w in body.split("|") if w)
+            words.extend(w for alternative in body.split("|") for w in _LETTERS.findall(alternative))
     else:
         for spec in pattern:
             for attr in ("LEMMA", "LOWER", "ORTH"):
